@@ -1,0 +1,28 @@
+package org.propusk.account;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.identifiers.LoginIdentifier;
+
+/** The account module's API. */
+public interface Accounts {
+
+  boolean isRegistered(Contact contact);
+
+  /**
+   * Opens an account at the level its evidence gives, recording the consents.
+   *
+   * @throws ContactAlreadyRegistered when the contact belongs to an account, also when another
+   *     registration of the same contact wins a race
+   * @throws org.propusk.shared.InvalidInput when the password breaks the password policy
+   */
+  UUID open(NewAccount account);
+
+  Optional<AccountSummary> find(UUID accountId);
+
+  /**
+   * The account whose login and password these are. Takes the same time whether or not the login
+   * exists.
+   */
+  Optional<UUID> authenticate(LoginIdentifier login, String password);
+}

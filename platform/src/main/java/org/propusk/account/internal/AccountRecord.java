@@ -1,0 +1,53 @@
+package org.propusk.account.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.propusk.account.Contact;
+import org.propusk.account.Evidence;
+
+/** A row of the account table. */
+record AccountRecord(
+    UUID id,
+    String lastName,
+    String firstName,
+    String phone,
+    Instant phoneConfirmedAt,
+    String email,
+    String emailKey,
+    Instant emailConfirmedAt,
+    String passwordHash,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  static AccountRecord open(
+      UUID id,
+      String lastName,
+      String firstName,
+      Contact contact,
+      Instant confirmedAt,
+      String passwordHash,
+      Instant now) {
+    return switch (contact) {
+      case Contact.Phone phone ->
+          new AccountRecord(
+              id, lastName, firstName, phone.value(), confirmedAt, null, null, null, passwordHash,
+              now, now, 0);
+      case Contact.Email email ->
+          new AccountRecord(
+              id, lastName, firstName, null, null, email.value(), email.key(), confirmedAt,
+              passwordHash, now, now, 0);
+    };
+  }
+
+  /** The evidence this account holds today. */
+  Set<Evidence> evidence() {
+    Set<Evidence> held = EnumSet.noneOf(Evidence.class);
+    if (phoneConfirmedAt != null || emailConfirmedAt != null) {
+      held.add(Evidence.CONFIRMED_CONTACT);
+    }
+    return held;
+  }
+}

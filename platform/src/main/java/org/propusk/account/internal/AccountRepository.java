@@ -1,0 +1,94 @@
+package org.propusk.account.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.account.Contact;
+import org.propusk.account.NewAccount;
+import org.propusk.shared.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+  private final JdbcClient jdbc;
+
+  AccountRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<AccountRecord> findById(UUID id) {
+    return jdbc.sql("select * from account where id = :id")
+        .param("id", id)
+        .query(AccountRepository::map)
+        .optional();
+  }
+
+  Optional<AccountRecord> findByContact(Contact contact) {
+    String column =
+        switch (contact) {
+          case Contact.Phone p -> "phone";
+          case Contact.Email e -> "email_key";
+        };
+    return jdbc.sql("select * from account where " + column + " = :key")
+        .param("key", contact.key())
+        .query(AccountRepository::map)
+        .optional();
+  }
+
+  void insert(AccountRecord a) {
+    jdbc.sql(
+            """
+            insert into account (id, last_name, first_name, phone, phone_confirmed_at, email,
+              email_key, email_confirmed_at, password_hash, created_at, updated_at, version)
+            values (:id, :lastName, :firstName, :phone, :phoneConfirmedAt, :email,
+              :emailKey, :emailConfirmedAt, :passwordHash, :createdAt, :updatedAt, :version)
+            """)
+        .param("id", a.id())
+        .param("lastName", a.lastName())
+        .param("firstName", a.firstName())
+        .param("phone", a.phone())
+        .param("phoneConfirmedAt", DbTime.of(a.phoneConfirmedAt()))
+        .param("email", a.email())
+        .param("emailKey", a.emailKey())
+        .param("emailConfirmedAt", DbTime.of(a.emailConfirmedAt()))
+        .param("passwordHash", a.passwordHash())
+        .param("createdAt", DbTime.of(a.createdAt()))
+        .param("updatedAt", DbTime.of(a.updatedAt()))
+        .param("version", a.version())
+        .update();
+  }
+
+  void insertConsent(UUID accountId, NewAccount.ConsentRecord consent, String clientAddress) {
+    jdbc.sql(
+            """
+            insert into account_consent (id, account_id, document, version, accepted_at, client_address)
+            values (:id, :accountId, :document, :version, :acceptedAt, :clientAddress)
+            """)
+        .param("id", UUID.randomUUID())
+        .param("accountId", accountId)
+        .param("document", consent.document())
+        .param("version", consent.version())
+        .param("acceptedAt", DbTime.of(consent.acceptedAt()))
+        .param("clientAddress", clientAddress)
+        .update();
+  }
+
+  private static AccountRecord map(ResultSet rs, int row) throws SQLException {
+    return new AccountRecord(
+        rs.getObject("id", UUID.class),
+        rs.getString("last_name"),
+        rs.getString("first_name"),
+        rs.getString("phone"),
+        DbTime.read(rs, "phone_confirmed_at"),
+        rs.getString("email"),
+        rs.getString("email_key"),
+        DbTime.read(rs, "email_confirmed_at"),
+        rs.getString("password_hash"),
+        DbTime.read(rs, "created_at"),
+        DbTime.read(rs, "updated_at"),
+        rs.getLong("version"));
+  }
+}

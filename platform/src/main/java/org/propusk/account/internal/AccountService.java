@@ -1,0 +1,133 @@
+package org.propusk.account.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.account.AccountOpened;
+import org.propusk.account.AccountSummary;
+import org.propusk.account.Accounts;
+import org.propusk.account.Contact;
+import org.propusk.account.ContactAlreadyRegistered;
+import org.propusk.account.LevelProfiles;
+import org.propusk.account.NewAccount;
+import org.propusk.account.PasswordAssessment;
+import org.propusk.account.PasswordPolicy;
+import org.propusk.identifiers.LoginIdentifier;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountService implements Accounts {
+
+  private final AccountRepository repository;
+  private final PasswordEncoder passwordEncoder;
+  private final PasswordPolicy passwordPolicy;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
+  private final String decoyHash;
+
+  AccountService(
+      AccountRepository repository,
+      PasswordEncoder passwordEncoder,
+      PasswordPolicy passwordPolicy,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.repository = repository;
+    this.passwordEncoder = passwordEncoder;
+    this.passwordPolicy = passwordPolicy;
+    this.events = events;
+    this.clock = clock;
+    this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public boolean isRegistered(Contact contact) {
+    return repository.findByContact(contact).isPresent();
+  }
+
+  @Override
+  @Transactional
+  public UUID open(NewAccount request) {
+    PasswordAssessment assessment =
+        passwordPolicy.assess(
+            request.password(),
+            new PasswordPolicy.PersonalData(
+                request.lastName(),
+                request.firstName(),
+                request.contact() instanceof Contact.Phone p ? p.value() : null,
+                request.contact() instanceof Contact.Email e ? e.value() : null));
+    if (!assessment.acceptable()) {
+      List<Violation> violations = new ArrayList<>();
+      assessment.violations().forEach(code -> violations.add(new Violation("password", code)));
+      throw new InvalidInput(violations);
+    }
+    if (repository.findByContact(request.contact()).isPresent()) {
+      throw new ContactAlreadyRegistered();
+    }
+    Instant now = clock.instant();
+    AccountRecord account =
+        AccountRecord.open(
+            UUID.randomUUID(),
+            request.lastName(),
+            request.firstName(),
+            request.contact(),
+            request.contactConfirmedAt(),
+            passwordEncoder.encode(request.password()),
+            now);
+    try {
+      repository.insert(account);
+    } catch (DuplicateKeyException raceLost) {
+      // another registration of the same contact committed first: one contact, one account
+      throw new ContactAlreadyRegistered();
+    }
+    request
+        .consents()
+        .forEach(consent -> repository.insertConsent(account.id(), consent, request.clientAddress()));
+    events.publishEvent(
+        new AccountOpened(account.id(), LevelProfiles.evaluate(account.evidence()).level()));
+    return account.id();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<AccountSummary> find(UUID accountId) {
+    return repository.findById(accountId).map(AccountService::summary);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<UUID> authenticate(LoginIdentifier login, String password) {
+    Optional<AccountRecord> account =
+        switch (login) {
+          case LoginIdentifier.ByPhone phone ->
+              repository.findByContact(new Contact.Phone(phone.phone()));
+          case LoginIdentifier.ByEmail email ->
+              repository.findByContact(new Contact.Email(email.email()));
+          // SNILS sign-in arrives with the profile; until then no account has one
+          case LoginIdentifier.BySnils snils -> Optional.empty();
+        };
+    String hash = account.map(AccountRecord::passwordHash).orElse(decoyHash);
+    boolean matches = password != null && passwordEncoder.matches(password, hash);
+    return matches ? account.map(AccountRecord::id) : Optional.empty();
+  }
+
+  private static AccountSummary summary(AccountRecord account) {
+    return new AccountSummary(
+        account.id(),
+        LevelProfiles.evaluate(account.evidence()),
+        account.lastName(),
+        account.firstName(),
+        account.phone(),
+        account.email());
+  }
+}

@@ -1,0 +1,115 @@
+package org.propusk.authentication.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.account.AccountLevel;
+import org.propusk.account.AccountSummary;
+import org.propusk.account.Accounts;
+import org.propusk.authentication.SignIn;
+import org.propusk.authentication.SignInFailed;
+import org.propusk.identifiers.LoginIdentifier;
+import org.propusk.shared.Citizen;
+import org.propusk.shared.LimitDecision;
+import org.propusk.shared.LimitKind;
+import org.propusk.shared.RateLimiter;
+import org.propusk.shared.TooManyAttempts;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Service;
+
+@Service
+class SignInService implements SignIn {
+
+  private final Accounts accounts;
+  private final RateLimiter limiter;
+  private final SecurityContextRepository contexts;
+  private final Clock clock;
+
+  SignInService(
+      Accounts accounts, RateLimiter limiter, SecurityContextRepository contexts, Clock clock) {
+    this.accounts = accounts;
+    this.limiter = limiter;
+    this.contexts = contexts;
+    this.clock = clock;
+  }
+
+  @Override
+  public SignedIn signIn(
+      String login, String password, HttpServletRequest request, HttpServletResponse response) {
+    Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
+    // the same key whether or not such an account exists, so that throttling reveals nothing
+    String loginKey = identifier.map(SignInService::key).orElseGet(() -> rawKey(login));
+    String client = request.getRemoteAddr();
+    Instant now = clock.instant();
+    refuseWhileThrottled(LimitKind.SIGN_IN_ACCOUNT, loginKey, now);
+    refuseWhileThrottled(LimitKind.SIGN_IN_CLIENT, client, now);
+    Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
+    if (account.isEmpty()) {
+      limiter.record(LimitKind.SIGN_IN_ACCOUNT, loginKey);
+      limiter.record(LimitKind.SIGN_IN_CLIENT, client);
+      throw new SignInFailed();
+    }
+    limiter.reset(LimitKind.SIGN_IN_ACCOUNT, loginKey);
+    return new SignedIn(account.get(), startSession(account.get(), request, response));
+  }
+
+  @Override
+  public AccountLevel signInNewAccount(
+      UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+    return startSession(accountId, request, response);
+  }
+
+  @Override
+  public void signOut(HttpServletRequest request, HttpServletResponse response) {
+    new SecurityContextLogoutHandler()
+        .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  /** A new session id at every sign-in, so that an id planted before it is worthless. */
+  private AccountLevel startSession(
+      UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+    AccountSummary account =
+        accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            new Citizen(accountId, clock.instant()),
+            null,
+            List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    return account.level().level();
+  }
+
+  private void refuseWhileThrottled(LimitKind kind, String subject, Instant now) {
+    LimitDecision decision = limiter.check(kind, subject);
+    if (!decision.permitted()) {
+      throw new TooManyAttempts("sign-in-throttled", decision, now);
+    }
+  }
+
+  private static String key(LoginIdentifier identifier) {
+    return switch (identifier) {
+      case LoginIdentifier.ByPhone phone -> phone.phone().e164();
+      case LoginIdentifier.ByEmail email -> email.email().value().toLowerCase(Locale.ROOT);
+      case LoginIdentifier.BySnils snils -> snils.snils().digits();
+    };
+  }
+
+  private static String rawKey(String login) {
+    return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+  }
+}

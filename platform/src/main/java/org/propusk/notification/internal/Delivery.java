@@ -1,0 +1,55 @@
+package org.propusk.notification.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.propusk.shared.DbTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a message to its gateway and records that it was sent. A gateway failure propagates, so
+ * that the event publication stays incomplete and is retried.
+ */
+@Component
+class Delivery {
+
+  private final SmsGateway sms;
+  private final MailGateway mail;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final boolean keepBodies;
+
+  Delivery(
+      SmsGateway sms,
+      MailGateway mail,
+      JdbcClient jdbc,
+      Clock clock,
+      @Value("${propusk.notification.keep-bodies}") boolean keepBodies) {
+    this.sms = sms;
+    this.mail = mail;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.keepBodies = keepBodies;
+  }
+
+  void deliver(OutgoingMessage message) {
+    switch (message.channel()) {
+      case SMS -> sms.send(message.recipient(), message.body());
+      case EMAIL -> mail.send(message.recipient(), message.subject(), message.body());
+    }
+    // codes and links must not outlive their delivery, except in the development outbox
+    jdbc.sql(
+            """
+            insert into notification_message (id, channel, recipient, subject, body, created_at)
+            values (:id, :channel, :recipient, :subject, :body, :now)
+            """)
+        .param("id", UUID.randomUUID())
+        .param("channel", message.channel().name())
+        .param("recipient", message.recipient())
+        .param("subject", message.subject())
+        .param("body", keepBodies ? message.body() : null)
+        .param("now", DbTime.of(clock.instant()))
+        .update();
+  }
+}

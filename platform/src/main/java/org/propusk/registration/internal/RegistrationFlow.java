@@ -1,0 +1,285 @@
+package org.propusk.registration.internal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.propusk.account.Contact;
+import org.propusk.shared.OneTimeSecrets;
+
+/**
+ * A registration in progress: the aggregate that guards its own state. Every transition checks the
+ * current state, the expiry and the attempt counters; the caller persists the result.
+ */
+final class RegistrationFlow {
+
+  enum Channel {
+    SMS,
+    EMAIL;
+
+    String apiName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A freshly issued secret, in clear text only on its way to the citizen. */
+  record IssuedCode(String code, String linkToken) {}
+
+  private final UUID id;
+  private final Channel channel;
+  private final String contact;
+  private final String lastName;
+  private final String firstName;
+  private final String locale;
+  private final String termsVersion;
+  private final String privacyVersion;
+  private final Instant consentedAt;
+  private final String clientAddress;
+  private final Instant createdAt;
+  private final long version;
+  private RegistrationState state;
+  private String codeHash;
+  private Instant codeExpiresAt;
+  private int codeWrongEntries;
+  private int totalWrongEntries;
+  private int codesSent;
+  private Instant lastCodeSentAt;
+  private String linkTokenHash;
+  private Instant linkExpiresAt;
+  private Instant expiresAt;
+  private Instant contactConfirmedAt;
+
+  RegistrationFlow(
+      UUID id,
+      RegistrationState state,
+      Channel channel,
+      String contact,
+      String lastName,
+      String firstName,
+      String locale,
+      String termsVersion,
+      String privacyVersion,
+      Instant consentedAt,
+      String clientAddress,
+      String codeHash,
+      Instant codeExpiresAt,
+      int codeWrongEntries,
+      int totalWrongEntries,
+      int codesSent,
+      Instant lastCodeSentAt,
+      String linkTokenHash,
+      Instant linkExpiresAt,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant contactConfirmedAt,
+      long version) {
+    this.id = id;
+    this.state = state;
+    this.channel = channel;
+    this.contact = contact;
+    this.lastName = lastName;
+    this.firstName = firstName;
+    this.locale = locale;
+    this.termsVersion = termsVersion;
+    this.privacyVersion = privacyVersion;
+    this.consentedAt = consentedAt;
+    this.clientAddress = clientAddress;
+    this.codeHash = codeHash;
+    this.codeExpiresAt = codeExpiresAt;
+    this.codeWrongEntries = codeWrongEntries;
+    this.totalWrongEntries = totalWrongEntries;
+    this.codesSent = codesSent;
+    this.lastCodeSentAt = lastCodeSentAt;
+    this.linkTokenHash = linkTokenHash;
+    this.linkExpiresAt = linkExpiresAt;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+    this.contactConfirmedAt = contactConfirmedAt;
+    this.version = version;
+  }
+
+  /** Starts a flow; the first code is issued by {@link #issueCode}. */
+  static RegistrationFlow start(
+      Contact contact,
+      String lastName,
+      String firstName,
+      Locale locale,
+      String termsVersion,
+      String privacyVersion,
+      String clientAddress,
+      RegistrationPolicy policy,
+      Instant now) {
+    Channel channel = contact instanceof Contact.Phone ? Channel.SMS : Channel.EMAIL;
+    Instant expiresAt =
+        now.plus(channel == Channel.SMS ? policy.phoneFlowTtl() : policy.emailFlowTtl());
+    return new RegistrationFlow(
+        UUID.randomUUID(),
+        RegistrationState.CODE_SENT,
+        channel,
+        contact.value(),
+        lastName,
+        firstName,
+        locale.getLanguage(),
+        termsVersion,
+        privacyVersion,
+        now,
+        clientAddress,
+        null,
+        null,
+        0,
+        0,
+        0,
+        null,
+        null,
+        null,
+        now,
+        expiresAt,
+        null,
+        0);
+  }
+
+  /**
+   * Issues a new code (and a new link for e-mail), replacing the previous ones. The per-code count
+   * of wrong entries starts again; the flow's total does not.
+   */
+  IssuedCode issueCode(OneTimeSecrets secrets, RegistrationPolicy policy, Instant now) {
+    ensureAlive(now);
+    move(RegistrationState.CODE_SENT);
+    if (totalWrongEntries >= policy.wrongEntriesPerFlow()) {
+      throw new RegistrationProblems.FlowExhausted();
+    }
+    Instant resendAt = resendAvailableAt(policy);
+    if (resendAt != null && now.isBefore(resendAt)) {
+      throw new RegistrationProblems.ResendTooEarly(resendAt, now);
+    }
+    String code = secrets.numericCode(policy.codeLength());
+    codeHash = secrets.hash(code);
+    codeWrongEntries = 0;
+    codesSent++;
+    lastCodeSentAt = now;
+    String linkToken = null;
+    if (channel == Channel.SMS) {
+      codeExpiresAt = now.plus(policy.smsCodeTtl());
+    } else {
+      codeExpiresAt = now.plus(policy.emailCodeTtl());
+      linkToken = secrets.urlToken();
+      linkTokenHash = secrets.hash(linkToken);
+      linkExpiresAt = min(now.plus(policy.emailLinkTtl()), expiresAt);
+    }
+    return new IssuedCode(code, linkToken);
+  }
+
+  /** Checks a typed code; the contact is confirmed on the right one. */
+  void confirmWithCode(String typed, OneTimeSecrets secrets, RegistrationPolicy policy, Instant now) {
+    ensureAlive(now);
+    if (state != RegistrationState.CODE_SENT) {
+      throw new RegistrationProblems.WrongState();
+    }
+    if (codeHash == null
+        || codeWrongEntries >= policy.wrongEntriesPerCode()
+        || totalWrongEntries >= policy.wrongEntriesPerFlow()) {
+      throw new RegistrationProblems.CodeSpent();
+    }
+    if (!now.isBefore(codeExpiresAt)) {
+      throw new RegistrationProblems.CodeExpired();
+    }
+    if (!secrets.matches(typed == null ? "" : typed.strip(), codeHash)) {
+      codeWrongEntries++;
+      totalWrongEntries++;
+      int left =
+          Math.min(
+              policy.wrongEntriesPerCode() - codeWrongEntries,
+              policy.wrongEntriesPerFlow() - totalWrongEntries);
+      if (left <= 0) {
+        codeHash = null; // spent: a new code must be requested
+      }
+      throw new RegistrationProblems.WrongCode(left);
+    }
+    confirmContact(policy, now);
+  }
+
+  /** Opens the password step from the link in the letter (which carries no personal data). */
+  void confirmWithLink(RegistrationPolicy policy, Instant now) {
+    ensureAlive(now);
+    if (state == RegistrationState.CONTACT_CONFIRMED) {
+      return; // the link opened twice, e.g. by the mail client's preview: same outcome
+    }
+    if (state != RegistrationState.CODE_SENT || linkExpiresAt == null || !now.isBefore(linkExpiresAt)) {
+      throw new RegistrationProblems.LinkInvalid();
+    }
+    confirmContact(policy, now);
+  }
+
+  /** The account was opened from this flow. */
+  void complete(Instant now) {
+    ensureAlive(now);
+    if (state != RegistrationState.CONTACT_CONFIRMED) {
+      throw new RegistrationProblems.ContactNotConfirmed();
+    }
+    move(RegistrationState.COMPLETED);
+  }
+
+  void ensurePasswordStepOpen(Instant now) {
+    ensureAlive(now);
+    if (state != RegistrationState.CONTACT_CONFIRMED) {
+      throw new RegistrationProblems.ContactNotConfirmed();
+    }
+  }
+
+  boolean isExpired(Instant now) {
+    return !now.isBefore(expiresAt);
+  }
+
+  Instant resendAvailableAt(RegistrationPolicy policy) {
+    return lastCodeSentAt == null ? null : lastCodeSentAt.plus(policy.resendAfter());
+  }
+
+  private void confirmContact(RegistrationPolicy policy, Instant now) {
+    move(RegistrationState.CONTACT_CONFIRMED);
+    contactConfirmedAt = now;
+    codeHash = null;
+    linkTokenHash = null;
+    linkExpiresAt = null;
+    expiresAt = now.plus(policy.passwordStepTtl());
+  }
+
+  private void ensureAlive(Instant now) {
+    if (isExpired(now) || state == RegistrationState.COMPLETED) {
+      throw new RegistrationProblems.FlowNotFound();
+    }
+  }
+
+  private void move(RegistrationState next) {
+    if (!state.canMoveTo(next)) {
+      throw new RegistrationProblems.WrongState();
+    }
+    state = next;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  UUID id() { return id; }
+  RegistrationState state() { return state; }
+  Channel channel() { return channel; }
+  String contact() { return contact; }
+  String lastName() { return lastName; }
+  String firstName() { return firstName; }
+  String locale() { return locale; }
+  String termsVersion() { return termsVersion; }
+  String privacyVersion() { return privacyVersion; }
+  Instant consentedAt() { return consentedAt; }
+  String clientAddress() { return clientAddress; }
+  String codeHash() { return codeHash; }
+  Instant codeExpiresAt() { return codeExpiresAt; }
+  int codeWrongEntries() { return codeWrongEntries; }
+  int totalWrongEntries() { return totalWrongEntries; }
+  int codesSent() { return codesSent; }
+  Instant lastCodeSentAt() { return lastCodeSentAt; }
+  String linkTokenHash() { return linkTokenHash; }
+  Instant linkExpiresAt() { return linkExpiresAt; }
+  Instant createdAt() { return createdAt; }
+  Instant expiresAt() { return expiresAt; }
+  Instant contactConfirmedAt() { return contactConfirmedAt; }
+  long version() { return version; }
+}

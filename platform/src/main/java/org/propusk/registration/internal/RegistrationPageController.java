@@ -1,0 +1,194 @@
+package org.propusk.registration.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.propusk.account.ContactAlreadyRegistered;
+import org.propusk.authentication.SignIn;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Messages;
+import org.propusk.shared.Problem;
+import org.propusk.shared.TooManyAttempts;
+import org.propusk.shared.Violation;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registration pages. Each failure is shown on the page it happened on, next to its field,
+ * with what the citizen typed kept (except passwords).
+ */
+@Controller
+class RegistrationPageController {
+
+  private final RegistrationService registrations;
+  private final SignIn signIn;
+  private final Messages messages;
+
+  RegistrationPageController(RegistrationService registrations, SignIn signIn, Messages messages) {
+    this.registrations = registrations;
+    this.signIn = signIn;
+    this.messages = messages;
+  }
+
+  /** The first page's fields; {@code channel} says which contact is used. */
+  record StartForm(
+      String lastName, String firstName, String channel, String phone, String email, Boolean acceptTerms) {
+
+    StartForm {
+      channel = "email".equals(channel) ? "email" : "phone";
+    }
+
+    RegistrationService.StartRegistration toRequest() {
+      boolean byEmail = "email".equals(channel);
+      return new RegistrationService.StartRegistration(
+          lastName, firstName, byEmail ? null : phone, byEmail ? email : null, acceptTerms);
+    }
+  }
+
+  record CodeForm(String code) {}
+
+  record PasswordForm(String password, String passwordRepeat) {}
+
+  @GetMapping("/register")
+  String start(@ModelAttribute("form") StartForm form) {
+    return "registration/start";
+  }
+
+  @PostMapping("/register")
+  String start(
+      @ModelAttribute("form") StartForm form,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    try {
+      FlowView flow =
+          registrations.start(
+              form.toRequest(), request.getRemoteAddr(), LocaleContextHolder.getLocale());
+      return "redirect:/register/" + flow.id() + "/confirm";
+    } catch (ContactAlreadyRegistered taken) {
+      model.addAttribute("taken", true);
+      model.addAttribute("recoveryUrl", ContactAlreadyRegistered.RECOVERY_URL);
+      return failed(taken, model, response, "registration/start");
+    } catch (InvalidInput | TooManyAttempts problem) {
+      return failed(problem, model, response, "registration/start");
+    }
+  }
+
+  @GetMapping("/register/{id}/confirm")
+  String confirmation(@PathVariable UUID id, Model model) {
+    model.addAttribute("flow", registrations.view(id));
+    model.addAttribute("form", new CodeForm(null));
+    return "registration/confirm";
+  }
+
+  @PostMapping("/register/{id}/confirm")
+  String confirm(
+      @PathVariable UUID id,
+      @ModelAttribute("form") CodeForm form,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      registrations.confirm(id, form.code());
+      return "redirect:/register/" + id + "/password";
+    } catch (RegistrationProblems.FlowNotFound gone) {
+      throw gone;
+    } catch (Problem problem) {
+      model.addAttribute("flow", registrations.view(id));
+      model.addAttribute("form", new CodeForm(null));
+      return failed(problem, model, response, "registration/confirm");
+    }
+  }
+
+  @PostMapping("/register/{id}/resend")
+  String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+    try {
+      registrations.resend(id);
+      redirect.addFlashAttribute("notice", messages.get("registration.confirm.resent"));
+    } catch (RegistrationProblems.FlowNotFound gone) {
+      throw gone;
+    } catch (Problem problem) {
+      redirect.addFlashAttribute("error", describe(problem));
+    }
+    return "redirect:/register/" + id + "/confirm";
+  }
+
+  @GetMapping("/register/email/{token}")
+  String emailLink(@PathVariable String token, Model model, HttpServletResponse response) {
+    try {
+      FlowView flow = registrations.confirmLink(token);
+      return "redirect:/register/" + flow.id() + "/password";
+    } catch (Problem problem) {
+      return failed(problem, model, response, "registration/link-invalid");
+    }
+  }
+
+  @GetMapping("/register/{id}/password")
+  String passwordPage(@PathVariable UUID id, Model model) {
+    FlowView flow = registrations.view(id);
+    if (!"contact_confirmed".equals(flow.state())) {
+      return "redirect:/register/" + id + "/confirm";
+    }
+    model.addAttribute("flow", flow);
+    model.addAttribute("form", new PasswordForm(null, null));
+    return "registration/password";
+  }
+
+  @PostMapping("/register/{id}/password")
+  String password(
+      @PathVariable UUID id,
+      @ModelAttribute("form") PasswordForm form,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    try {
+      UUID accountId = registrations.setPassword(id, form.password(), form.passwordRepeat());
+      signIn.signInNewAccount(accountId, request, response);
+      return "redirect:/?welcome";
+    } catch (ContactAlreadyRegistered taken) {
+      model.addAttribute("recoveryUrl", ContactAlreadyRegistered.RECOVERY_URL);
+      return failed(taken, model, response, "registration/start-over");
+    } catch (RegistrationProblems.FlowNotFound gone) {
+      throw gone;
+    } catch (Problem problem) {
+      model.addAttribute("flow", registrations.view(id));
+      model.addAttribute("form", new PasswordForm(null, null));
+      return failed(problem, model, response, "registration/password");
+    }
+  }
+
+  /** A flow that is gone (expired, finished, unknown) sends the citizen back to the start. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(RegistrationProblems.FlowNotFound.class)
+  String flowGone(RegistrationProblems.FlowNotFound gone, Model model, HttpServletResponse response) {
+    return failed(gone, model, response, "registration/start-over");
+  }
+
+  private String failed(Problem problem, Model model, HttpServletResponse response, String view) {
+    response.setStatus(problem.status());
+    if (problem instanceof InvalidInput invalid) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (Violation violation : invalid.violations()) {
+        errors.putIfAbsent(violation.field(), messages.violation(violation));
+      }
+      model.addAttribute("errors", errors);
+    } else {
+      model.addAttribute("error", describe(problem));
+    }
+    if (problem instanceof TooManyAttempts limited) {
+      model.addAttribute("retryAt", limited.until());
+    }
+    return view;
+  }
+
+  private String describe(Problem problem) {
+    String detail = messages.detail(problem);
+    return detail.isEmpty() ? messages.title(problem) : detail;
+  }
+}

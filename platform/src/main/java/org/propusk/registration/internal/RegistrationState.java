@@ -1,0 +1,31 @@
+package org.propusk.registration.internal;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * States of a registration flow; {@code RegistrationState.mmd} beside this file draws them. Expiry
+ * is not a state: a flow past its {@code expiresAt} is gone, whatever its state.
+ */
+enum RegistrationState {
+  /** A code (and for e-mail a link) was sent; waiting for the citizen to enter it. */
+  CODE_SENT,
+  /** The contact is proven; waiting for the password. */
+  CONTACT_CONFIRMED,
+  /** The account exists. */
+  COMPLETED;
+
+  private static final Map<RegistrationState, Set<RegistrationState>> MOVES =
+      Map.of(
+          CODE_SENT, Set.of(CODE_SENT, CONTACT_CONFIRMED),
+          CONTACT_CONFIRMED, Set.of(COMPLETED),
+          COMPLETED, Set.of());
+
+  boolean canMoveTo(RegistrationState next) {
+    return MOVES.get(this).contains(next);
+  }
+
+  String apiName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,84 @@
+package org.propusk.shared;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every JSON API answer that is not a success is an RFC 9457 problem, in the client's language;
+ * unexpected failures give a 500 problem without internals.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+  private static final String TYPE_BASE = "https://propusk.org/problems/";
+
+  private final Messages messages;
+
+  ApiProblemAdvice(Messages messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(Problem.class)
+  ResponseEntity<ProblemDetail> problem(Problem problem) {
+    ProblemDetail body = ProblemDetail.forStatus(problem.status());
+    body.setType(URI.create(TYPE_BASE + problem.type()));
+    body.setTitle(messages.title(problem));
+    String detail = messages.detail(problem);
+    if (!detail.isEmpty()) {
+      body.setDetail(detail);
+    }
+    problem.properties().forEach(body::setProperty);
+    if (problem instanceof InvalidInput invalid) {
+      body.setProperty("errors", errors(invalid.violations()));
+    }
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
+    if (problem.retryAfter() != null) {
+      answer.header(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfter().toSeconds()));
+    }
+    return answer.body(body);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected failure while answering an API call", e);
+    ProblemDetail body = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+    body.setTitle(messages.get("problem.internal.title"));
+    return ResponseEntity.internalServerError().body(body);
+  }
+
+  /** Framework-detected problems (unreadable JSON, wrong method, ...) keep their status. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+    problem.setTitle(messages.get("problem.http-" + status.value() + ".title"));
+    problem.setDetail(null);
+    return super.handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  private List<Map<String, String>> errors(List<Violation> violations) {
+    return violations.stream()
+        .map(
+            v ->
+                Map.of(
+                    "field", v.field(),
+                    "code", v.code(),
+                    "message", messages.violation(v)))
+        .toList();
+  }
+}

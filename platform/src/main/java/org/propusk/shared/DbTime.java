@@ -1,0 +1,25 @@
+package org.propusk.shared;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Instants to and from {@code timestamp with time zone} columns, the same way on H2 and PostgreSQL
+ * and independent of the JVM's time zone.
+ */
+public final class DbTime {
+
+  private DbTime() {}
+
+  public static OffsetDateTime of(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  public static Instant read(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
