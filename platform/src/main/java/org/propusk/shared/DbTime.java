@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Instants to and from {@code timestamp with time zone} columns, the same way on H2 and PostgreSQL
@@ -14,8 +15,9 @@ public final class DbTime {
 
   private DbTime() {}
 
+  /** Truncated to microseconds, the precision both databases keep (they would round instead). */
   public static OffsetDateTime of(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   public static Instant read(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,134 @@
+package org.propusk.test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One API client as a real one behaves: its own cookie jar (session, {@code XSRF-TOKEN}), the CSRF
+ * header on every change, and its own client address (sent as {@code X-Forwarded-For}, which the
+ * platform trusts from loopback proxies only).
+ */
+public class ApiClient {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+  private final String clientAddress;
+  private String language = "ru";
+
+  public ApiClient(int port) {
+    this(port, randomAddress());
+  }
+
+  public ApiClient(int port, String clientAddress) {
+    this.base = "http://localhost:" + port;
+    this.clientAddress = clientAddress;
+    this.http =
+        HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  public static String randomAddress() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+  }
+
+  public ApiClient inEnglish() {
+    language = "en";
+    return this;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", csrfToken())
+            .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).header("X-XSRF-TOKEN", csrfToken()).DELETE());
+  }
+
+  /** A raw request, e.g. without the CSRF header. */
+  public Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json")
+        .header("Accept-Language", language)
+        .header("X-Forwarded-For", clientAddress);
+  }
+
+  public Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
+  }
+
+  private String csrfToken() {
+    return cookie("XSRF-TOKEN")
+        .orElseGet(
+            () -> {
+              get("/api/v1/me"); // the first GET of any path sets the cookie
+              return cookie("XSRF-TOKEN").orElseThrow();
+            });
+  }
+
+  /** An answer: status, headers and the body as JSON (or null when it is not JSON). */
+  public record Response(HttpResponse<String> raw) {
+
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public JsonNode json() {
+      return raw.body().isEmpty() ? null : JSON.readTree(raw.body());
+    }
+
+    public String text(String field) {
+      JsonNode node = json().get(field);
+      return node == null || node.isNull() ? null : node.asString();
+    }
+
+    public Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+
+    public String contentType() {
+      return header("Content-Type").orElse("");
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + raw.body();
+    }
+  }
+}
