@@ -1,0 +1,156 @@
+package org.propusk.registration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.propusk.account.Contact;
+import org.propusk.identifiers.EmailAddress;
+import org.propusk.identifiers.MobilePhone;
+import org.propusk.shared.OneTimeSecrets;
+
+class RegistrationFlowTests {
+
+  static final RegistrationPolicy POLICY =
+      new RegistrationPolicy(
+          6,
+          Duration.ofSeconds(300),
+          Duration.ofMinutes(10),
+          Duration.ofHours(24),
+          Duration.ofSeconds(60),
+          3,
+          15,
+          Duration.ofHours(1),
+          Duration.ofHours(24),
+          Duration.ofMinutes(30));
+  static final OneTimeSecrets SECRETS = new OneTimeSecrets("test-key-test-key-test-key-test-key-0123");
+
+  Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+  RegistrationFlow phoneFlow() {
+    return RegistrationFlow.start(
+        new Contact.Phone(MobilePhone.parse("+79123456789").value()),
+        "Иванов", "Иван", Locale.forLanguageTag("ru"), "t1", "p1", "10.0.0.1", POLICY, now);
+  }
+
+  @Test
+  void storesOnlyAHashOfTheCode() {
+    RegistrationFlow flow = phoneFlow();
+    RegistrationFlow.IssuedCode code = flow.issueCode(SECRETS, POLICY, now);
+    assertThat(code.code()).matches("\\d{6}");
+    assertThat(flow.codeHash()).isNotEqualTo(code.code()).doesNotContain(code.code());
+    assertThat(flow.codeExpiresAt()).isEqualTo(now.plusSeconds(300));
+  }
+
+  @Test
+  void confirmsTheContactWithTheRightCode() {
+    RegistrationFlow flow = phoneFlow();
+    String code = flow.issueCode(SECRETS, POLICY, now).code();
+    flow.confirmWithCode(" " + code + " ", SECRETS, POLICY, now.plusSeconds(10));
+    assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+    assertThat(flow.contactConfirmedAt()).isEqualTo(now.plusSeconds(10));
+    assertThat(flow.expiresAt()).isEqualTo(now.plusSeconds(10).plus(POLICY.passwordStepTtl()));
+  }
+
+  @Test
+  void rejectsCodeAfterThreeWrongEntries() {
+    RegistrationFlow flow = phoneFlow();
+    String code = flow.issueCode(SECRETS, POLICY, now).code();
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    for (int left = 2; left >= 0; left--) {
+      int expected = left;
+      assertThatThrownBy(() -> flow.confirmWithCode(wrong, SECRETS, POLICY, now))
+          .isInstanceOfSatisfying(RegistrationProblems.WrongCode.class, e -> assertThat(e.attemptsLeft()).isEqualTo(expected));
+    }
+    assertThatThrownBy(() -> flow.confirmWithCode(code, SECRETS, POLICY, now)).isInstanceOf(RegistrationProblems.CodeSpent.class);
+  }
+
+  @Test
+  void aNewCodeDoesNotResetTheFlowsTotalOfWrongEntries() {
+    RegistrationFlow flow = phoneFlow();
+    Instant t = now;
+    for (int code = 0; code < 5; code++) {
+      String issued = flow.issueCode(SECRETS, POLICY, t).code();
+      String wrong = issued.equals("000000") ? "111111" : "000000";
+      for (int i = 0; i < 3; i++) {
+        Instant at = t;
+        assertThatThrownBy(() -> flow.confirmWithCode(wrong, SECRETS, POLICY, at)).isInstanceOf(RegistrationProblems.WrongCode.class);
+      }
+      t = t.plusSeconds(61);
+    }
+    assertThat(flow.totalWrongEntries()).isEqualTo(15);
+    Instant later = t;
+    assertThatThrownBy(() -> flow.issueCode(SECRETS, POLICY, later)).isInstanceOf(RegistrationProblems.FlowExhausted.class);
+  }
+
+  @Test
+  void refusesAResendBeforeSixtySeconds() {
+    RegistrationFlow flow = phoneFlow();
+    flow.issueCode(SECRETS, POLICY, now);
+    assertThatThrownBy(() -> flow.issueCode(SECRETS, POLICY, now.plusSeconds(59)))
+        .isInstanceOf(RegistrationProblems.ResendTooEarly.class);
+    assertThat(flow.issueCode(SECRETS, POLICY, now.plusSeconds(60)).code()).hasSize(6);
+    assertThat(flow.codesSent()).isEqualTo(2);
+  }
+
+  @Test
+  void aResentCodeReplacesThePreviousOne() {
+    RegistrationFlow flow = phoneFlow();
+    String first = flow.issueCode(SECRETS, POLICY, now).code();
+    String second = flow.issueCode(SECRETS, POLICY, now.plusSeconds(60)).code();
+    if (!first.equals(second)) {
+      assertThatThrownBy(() -> flow.confirmWithCode(first, SECRETS, POLICY, now.plusSeconds(61)))
+          .isInstanceOf(RegistrationProblems.WrongCode.class);
+    }
+    flow.confirmWithCode(second, SECRETS, POLICY, now.plusSeconds(62));
+    assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+  }
+
+  @Test
+  void rejectsACodeAtItsExpiry() {
+    RegistrationFlow flow = phoneFlow();
+    String code = flow.issueCode(SECRETS, POLICY, now).code();
+    assertThatThrownBy(() -> flow.confirmWithCode(code, SECRETS, POLICY, now.plusSeconds(300)))
+        .isInstanceOf(RegistrationProblems.CodeExpired.class);
+  }
+
+  @Test
+  void anExpiredFlowCannotMove() {
+    RegistrationFlow flow = phoneFlow();
+    String code = flow.issueCode(SECRETS, POLICY, now).code();
+    Instant afterExpiry = now.plus(POLICY.phoneFlowTtl());
+    assertThat(flow.isExpired(afterExpiry)).isTrue();
+    assertThatThrownBy(() -> flow.confirmWithCode(code, SECRETS, POLICY, afterExpiry))
+        .isInstanceOf(RegistrationProblems.FlowNotFound.class);
+  }
+
+  @Test
+  void anEmailFlowIssuesALinkValidForADayAndACodeForTenMinutes() {
+    RegistrationFlow flow =
+        RegistrationFlow.start(
+            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
+            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow.IssuedCode issued = flow.issueCode(SECRETS, POLICY, now);
+    assertThat(issued.linkToken()).hasSizeGreaterThanOrEqualTo(43);
+    assertThat(flow.linkTokenHash()).isEqualTo(SECRETS.hash(issued.linkToken()));
+    assertThat(flow.codeExpiresAt()).isEqualTo(now.plus(Duration.ofMinutes(10)));
+    assertThat(flow.linkExpiresAt()).isEqualTo(now.plus(Duration.ofHours(24)));
+    flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(23)));
+    assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+    assertThat(flow.linkTokenHash()).isNull();
+  }
+
+  @Test
+  void completesOnlyAfterTheContactIsConfirmed() {
+    RegistrationFlow flow = phoneFlow();
+    String code = flow.issueCode(SECRETS, POLICY, now).code();
+    assertThatThrownBy(() -> flow.complete(now)).isInstanceOf(RegistrationProblems.ContactNotConfirmed.class);
+    flow.confirmWithCode(code, SECRETS, POLICY, now);
+    flow.complete(now);
+    assertThat(flow.state()).isEqualTo(RegistrationState.COMPLETED);
+    assertThatThrownBy(() -> flow.complete(now)).isInstanceOf(RegistrationProblems.FlowNotFound.class);
+  }
+}
