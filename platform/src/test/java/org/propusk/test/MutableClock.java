@@ -5,21 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests move forward; it starts at the real time and never goes back. */
+/**
+ * The real time plus an offset that tests move forward. It keeps ticking, so that background
+ * workers (retries, clean-ups) still see time pass; it never goes back.
+ */
 public class MutableClock extends Clock {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
   public void advance(Duration duration) {
-    now.updateAndGet(instant -> instant.plus(duration));
+    offset.updateAndGet(current -> current.plus(duration));
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    return Instant.now().plus(offset.get());
   }
 
   @Override

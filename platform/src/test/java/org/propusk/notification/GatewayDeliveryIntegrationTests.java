@@ -1,0 +1,215 @@
+package org.propusk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.propusk.test.ApiClient;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestContacts;
+import org.propusk.test.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production adapters against real protocol peers: an HTTP SMS gateway on loopback that
+ * misbehaves on demand, and GreenMail as the SMTP server. Deliveries that fail are retried by the
+ * background worker until they succeed.
+ */
+@PropuskIntegrationTest
+class GatewayDeliveryIntegrationTests {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+          .withPerMethodLifecycle(false);
+
+  static final SmsGatewayStub SMS = SmsGatewayStub.start();
+
+  @DynamicPropertySource
+  static void gateways(DynamicPropertyRegistry registry) {
+    // a schema of its own: the other test contexts' background workers must not take our work
+    TestDatabases.isolate(registry, "gateway_tests");
+    registry.add("propusk.notification.sms.gateway", () -> "http");
+    registry.add("propusk.notification.sms.http.url", () -> SMS.url());
+    registry.add("propusk.notification.sms.http.token", () -> "test-token");
+    registry.add("propusk.notification.sms.http.read-timeout", () -> "1s");
+    registry.add("propusk.notification.mail.transport", () -> "smtp");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add("propusk.notification.keep-bodies", () -> "false");
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void healthyGateway() {
+    SMS.reset();
+  }
+
+  @AfterAll
+  static void stopGateway() {
+    SMS.server.stop(0);
+  }
+
+  @Test
+  void deliversTheSmsOnceTheGatewayRecoversFromAnOutage() {
+    SMS.plan(503, 500);
+    String phone = startRegistration(Map.of("phone", TestContacts.phone()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> SMS.acceptedTo(phone) != null);
+    SmsGatewayStub.Received accepted = SMS.acceptedTo(phone);
+    assertThat(accepted.body()).contains("\"to\":\"" + phone + "\"").containsPattern("\\d{6}");
+    assertThat(accepted.authorization()).isEqualTo("Bearer test-token");
+    assertThat(SMS.attemptsTo(phone)).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void retriesWhenTheGatewayIsTooSlowOrAnswersGarbage() {
+    SMS.plan(SmsGatewayStub.SLOW, SmsGatewayStub.GARBAGE_502);
+    String phone = startRegistration(Map.of("phone", TestContacts.phone()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> SMS.acceptedTo(phone) != null);
+    assertThat(SMS.attemptsTo(phone)).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void sendsTheRegistrationLetterOverSmtpAndKeepsNoCopyOfItsCode() throws Exception {
+    String email = startRegistration(Map.of("email", TestContacts.email()));
+    await().atMost(Duration.ofSeconds(15)).until(() -> letterTo(email) != null);
+    MimeMessage letter = letterTo(email);
+    assertThat(letter.getSubject()).isEqualTo("Подтверждение адреса электронной почты");
+    String body = (String) letter.getContent();
+    assertThat(body).contains("/register/email/").containsPattern("\\d{6}");
+    List<String> kept =
+        jdbc.sql("select coalesce(body, '') from notification_message where recipient = :to")
+            .param("to", email)
+            .query(String.class)
+            .list();
+    assertThat(kept).containsExactly("");
+  }
+
+  private MimeMessage letterTo(String email) throws Exception {
+    for (MimeMessage message : MAIL.getReceivedMessages()) {
+      if (message.getAllRecipients()[0].toString().equals(email)) {
+        return message;
+      }
+    }
+    return null;
+  }
+
+  private String startRegistration(Map<String, String> contact) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("lastName", "Кузнецов", "firstName", "Пётр", "acceptTerms", true));
+    body.putAll(contact);
+    ApiClient.Response started = new ApiClient(port).post("/api/v1/registrations", body);
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    return contact.values().iterator().next();
+  }
+
+  /** An SMS gateway on loopback that follows a plan of failures before it accepts. */
+  static final class SmsGatewayStub {
+    static final int SLOW = -1;
+    static final int GARBAGE_502 = -2;
+
+    record Received(String body, String authorization, int answered) {}
+
+    final HttpServer server;
+    final Queue<Integer> plan = new ConcurrentLinkedQueue<>();
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private SmsGatewayStub(HttpServer server) {
+      this.server = server;
+    }
+
+    static SmsGatewayStub start() {
+      try {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        SmsGatewayStub stub = new SmsGatewayStub(server);
+        server.createContext("/sms", exchange -> stub.answer(exchange));
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        return stub;
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/sms";
+    }
+
+    void plan(int... answers) {
+      for (int answer : answers) {
+        plan.add(answer);
+      }
+    }
+
+    void reset() {
+      plan.clear();
+    }
+
+    Received acceptedTo(String phone) {
+      return received.stream()
+          .filter(r -> r.answered() == 200 && r.body().contains("\"to\":\"" + phone + "\""))
+          .findFirst()
+          .orElse(null);
+    }
+
+    long attemptsTo(String phone) {
+      return received.stream().filter(r -> r.body().contains("\"to\":\"" + phone + "\"")).count();
+    }
+
+    private void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      Integer planned = plan.poll();
+      int status = planned == null ? 200 : planned;
+      received.add(new Received(body, exchange.getRequestHeaders().getFirst("Authorization"), status));
+      byte[] answer;
+      if (status == SLOW) {
+        try {
+          Thread.sleep(3000); // longer than the adapter's read timeout
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        status = 200;
+        answer = "{}".getBytes(StandardCharsets.UTF_8);
+        received.set(received.size() - 1, new Received(body, null, SLOW));
+      } else if (status == GARBAGE_502) {
+        status = 502;
+        answer = "<html>\u0000garbage".getBytes(StandardCharsets.UTF_8);
+      } else {
+        answer = "{\"accepted\":true}".getBytes(StandardCharsets.UTF_8);
+      }
+      try {
+        exchange.sendResponseHeaders(status, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(answer);
+        }
+      } catch (IOException clientGone) {
+        // the adapter gave up waiting: that is the point of the slow answer
+      }
+      exchange.close();
+    }
+  }
+}

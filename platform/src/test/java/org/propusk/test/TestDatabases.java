@@ -1,0 +1,27 @@
+package org.propusk.test;
+
+import java.util.Arrays;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A database of its own for a test context whose background workers must not meet those of the
+ * shared context: another in-memory H2, or another schema of the PostgreSQL test database.
+ */
+public final class TestDatabases {
+
+  private TestDatabases() {}
+
+  public static void isolate(DynamicPropertyRegistry registry, String name) {
+    boolean postgres =
+        Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("pg");
+    if (postgres) {
+      String base = System.getenv().getOrDefault("PROPUSK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+      registry.add("spring.datasource.url", () -> base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name);
+      registry.add("spring.flyway.default-schema", () -> name);
+    } else {
+      registry.add(
+          "spring.datasource.url",
+          () -> "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+  }
+}
