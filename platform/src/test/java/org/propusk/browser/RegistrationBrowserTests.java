@@ -164,6 +164,7 @@ class RegistrationBrowserTests {
     browser.submit("main form button[type=submit]");
 
     assertThat(browser.path()).isEqualTo("/register");
+    assertThat(browser.driver().getTitle()).isEqualTo("Ошибка: Регистрация — Пропуск");
     assertThat(browser.text("#error-summary h2")).isEqualTo("Проверьте введённые данные");
     assertThat(browser.focused()).as("the summary is read first").isEqualTo("error-summary");
     assertThat(browser.findAll("#error-summary a").stream().map(a -> a.getDomAttribute("href")))

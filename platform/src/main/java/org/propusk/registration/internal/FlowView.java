@@ -25,7 +25,7 @@ record FlowView(
         flow.state().apiName(),
         flow.channel().apiName(),
         masked,
-        flow.codeExpiresAt(),
+        flow.code().expiresAt(),
         flow.resendAvailableAt(policy),
         flow.expiresAt());
   }

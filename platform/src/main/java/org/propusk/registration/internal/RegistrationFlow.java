@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.propusk.account.Contact;
+import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.OneTimeSecrets;
 
 /**
@@ -37,12 +38,7 @@ final class RegistrationFlow {
   private final Instant createdAt;
   private final long version;
   private RegistrationState state;
-  private String codeHash;
-  private Instant codeExpiresAt;
-  private int codeWrongEntries;
-  private int totalWrongEntries;
-  private int codesSent;
-  private Instant lastCodeSentAt;
+  private final ConfirmationCode code;
   private String linkTokenHash;
   private Instant linkExpiresAt;
   private Instant expiresAt;
@@ -60,12 +56,7 @@ final class RegistrationFlow {
       String privacyVersion,
       Instant consentedAt,
       String clientAddress,
-      String codeHash,
-      Instant codeExpiresAt,
-      int codeWrongEntries,
-      int totalWrongEntries,
-      int codesSent,
-      Instant lastCodeSentAt,
+      ConfirmationCode code,
       String linkTokenHash,
       Instant linkExpiresAt,
       Instant createdAt,
@@ -83,12 +74,7 @@ final class RegistrationFlow {
     this.privacyVersion = privacyVersion;
     this.consentedAt = consentedAt;
     this.clientAddress = clientAddress;
-    this.codeHash = codeHash;
-    this.codeExpiresAt = codeExpiresAt;
-    this.codeWrongEntries = codeWrongEntries;
-    this.totalWrongEntries = totalWrongEntries;
-    this.codesSent = codesSent;
-    this.lastCodeSentAt = lastCodeSentAt;
+    this.code = code;
     this.linkTokenHash = linkTokenHash;
     this.linkExpiresAt = linkExpiresAt;
     this.createdAt = createdAt;
@@ -123,12 +109,7 @@ final class RegistrationFlow {
         privacyVersion,
         now,
         clientAddress,
-        null,
-        null,
-        0,
-        0,
-        0,
-        null,
+        ConfirmationCode.none(),
         null,
         null,
         now,
@@ -144,28 +125,14 @@ final class RegistrationFlow {
   IssuedCode issueCode(OneTimeSecrets secrets, RegistrationPolicy policy, Instant now) {
     ensureAlive(now);
     move(RegistrationState.CODE_SENT);
-    if (totalWrongEntries >= policy.wrongEntriesPerFlow()) {
-      throw new RegistrationProblems.FlowExhausted();
-    }
-    Instant resendAt = resendAvailableAt(policy);
-    if (resendAt != null && now.isBefore(resendAt)) {
-      throw new RegistrationProblems.ResendTooEarly(resendAt, now);
-    }
-    String code = secrets.numericCode(policy.codeLength());
-    codeHash = secrets.hash(code);
-    codeWrongEntries = 0;
-    codesSent++;
-    lastCodeSentAt = now;
+    String issued = code.issue(secrets, policy.codeRules(channel), now);
     String linkToken = null;
-    if (channel == Channel.SMS) {
-      codeExpiresAt = now.plus(policy.smsCodeTtl());
-    } else {
-      codeExpiresAt = now.plus(policy.emailCodeTtl());
+    if (channel == Channel.EMAIL) {
       linkToken = secrets.urlToken();
       linkTokenHash = secrets.hash(linkToken);
       linkExpiresAt = min(now.plus(policy.emailLinkTtl()), expiresAt);
     }
-    return new IssuedCode(code, linkToken);
+    return new IssuedCode(issued, linkToken);
   }
 
   /** Checks a typed code; the contact is confirmed on the right one. */
@@ -174,26 +141,7 @@ final class RegistrationFlow {
     if (state != RegistrationState.CODE_SENT) {
       throw new RegistrationProblems.WrongState();
     }
-    if (codeHash == null
-        || codeWrongEntries >= policy.wrongEntriesPerCode()
-        || totalWrongEntries >= policy.wrongEntriesPerFlow()) {
-      throw new RegistrationProblems.CodeSpent();
-    }
-    if (!now.isBefore(codeExpiresAt)) {
-      throw new RegistrationProblems.CodeExpired();
-    }
-    if (!secrets.matches(typed == null ? "" : typed.strip(), codeHash)) {
-      codeWrongEntries++;
-      totalWrongEntries++;
-      int left =
-          Math.min(
-              policy.wrongEntriesPerCode() - codeWrongEntries,
-              policy.wrongEntriesPerFlow() - totalWrongEntries);
-      if (left <= 0) {
-        codeHash = null; // spent: a new code must be requested
-      }
-      throw new RegistrationProblems.WrongCode(left);
-    }
+    code.verify(typed, secrets, policy.codeRules(channel), now);
     confirmContact(policy, now);
   }
 
@@ -230,13 +178,12 @@ final class RegistrationFlow {
   }
 
   Instant resendAvailableAt(RegistrationPolicy policy) {
-    return lastCodeSentAt == null ? null : lastCodeSentAt.plus(policy.resendAfter());
+    return code.resendAvailableAt(policy.codeRules(channel));
   }
 
   private void confirmContact(RegistrationPolicy policy, Instant now) {
     move(RegistrationState.CONTACT_CONFIRMED);
     contactConfirmedAt = now;
-    codeHash = null;
     linkTokenHash = null;
     linkExpiresAt = null;
     expiresAt = now.plus(policy.passwordStepTtl());
@@ -270,12 +217,7 @@ final class RegistrationFlow {
   String privacyVersion() { return privacyVersion; }
   Instant consentedAt() { return consentedAt; }
   String clientAddress() { return clientAddress; }
-  String codeHash() { return codeHash; }
-  Instant codeExpiresAt() { return codeExpiresAt; }
-  int codeWrongEntries() { return codeWrongEntries; }
-  int totalWrongEntries() { return totalWrongEntries; }
-  int codesSent() { return codesSent; }
-  Instant lastCodeSentAt() { return lastCodeSentAt; }
+  ConfirmationCode code() { return code; }
   String linkTokenHash() { return linkTokenHash; }
   Instant linkExpiresAt() { return linkExpiresAt; }
   Instant createdAt() { return createdAt; }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,12 +91,12 @@ class RegistrationFlowRepository {
         .param("privacyVersion", f.privacyVersion())
         .param("consentedAt", DbTime.of(f.consentedAt()))
         .param("clientAddress", f.clientAddress())
-        .param("codeHash", f.codeHash())
-        .param("codeExpiresAt", DbTime.of(f.codeExpiresAt()))
-        .param("codeWrongEntries", f.codeWrongEntries())
-        .param("totalWrongEntries", f.totalWrongEntries())
-        .param("codesSent", f.codesSent())
-        .param("lastCodeSentAt", DbTime.of(f.lastCodeSentAt()))
+        .param("codeHash", f.code().hash())
+        .param("codeExpiresAt", DbTime.of(f.code().expiresAt()))
+        .param("codeWrongEntries", f.code().wrongEntries())
+        .param("totalWrongEntries", f.code().totalWrongEntries())
+        .param("codesSent", f.code().sent())
+        .param("lastCodeSentAt", DbTime.of(f.code().lastSentAt()))
         .param("linkTokenHash", f.linkTokenHash())
         .param("linkExpiresAt", DbTime.of(f.linkExpiresAt()))
         .param("contactConfirmedAt", DbTime.of(f.contactConfirmedAt()))
@@ -116,12 +117,13 @@ class RegistrationFlowRepository {
         rs.getString("privacy_version"),
         DbTime.read(rs, "consented_at"),
         rs.getString("client_address"),
-        rs.getString("code_hash"),
-        DbTime.read(rs, "code_expires_at"),
-        rs.getInt("code_wrong_entries"),
-        rs.getInt("total_wrong_entries"),
-        rs.getInt("codes_sent"),
-        DbTime.read(rs, "last_code_sent_at"),
+        new ConfirmationCode(
+            rs.getString("code_hash"),
+            DbTime.read(rs, "code_expires_at"),
+            rs.getInt("code_wrong_entries"),
+            rs.getInt("total_wrong_entries"),
+            rs.getInt("codes_sent"),
+            DbTime.read(rs, "last_code_sent_at")),
         rs.getString("link_token_hash"),
         DbTime.read(rs, "link_expires_at"),
         DbTime.read(rs, "created_at"),

@@ -1,6 +1,7 @@
 package org.propusk.registration.internal;
 
 import java.time.Duration;
+import org.propusk.shared.ConfirmationCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,4 +29,14 @@ record RegistrationPolicy(
     int wrongEntriesPerFlow,
     Duration phoneFlowTtl,
     Duration emailFlowTtl,
-    Duration passwordStepTtl) {}
+    Duration passwordStepTtl) {
+
+  ConfirmationCode.Rules codeRules(RegistrationFlow.Channel channel) {
+    return new ConfirmationCode.Rules(
+        codeLength,
+        channel == RegistrationFlow.Channel.SMS ? smsCodeTtl : emailCodeTtl,
+        resendAfter,
+        wrongEntriesPerCode,
+        wrongEntriesPerFlow);
+  }
+}

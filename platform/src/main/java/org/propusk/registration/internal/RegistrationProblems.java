@@ -1,10 +1,6 @@
 package org.propusk.registration.internal;
 
-import java.time.Instant;
-import java.util.Map;
-import org.propusk.shared.LimitDecision;
 import org.propusk.shared.Problem;
-import org.propusk.shared.TooManyAttempts;
 
 /** What can go wrong in a registration, each with its answer. */
 final class RegistrationProblems {
@@ -31,48 +27,9 @@ final class RegistrationProblems {
     }
   }
 
-  static final class WrongCode extends Problem {
-    private final int attemptsLeft;
 
-    WrongCode(int attemptsLeft) {
-      super(422, "wrong-code");
-      this.attemptsLeft = attemptsLeft;
-    }
 
-    int attemptsLeft() {
-      return attemptsLeft;
-    }
 
-    @Override
-    public Map<String, Object> properties() {
-      return Map.of("attemptsLeft", attemptsLeft);
-    }
-
-    @Override
-    public Object[] detailArguments() {
-      return new Object[] {attemptsLeft};
-    }
-  }
-
-  static final class CodeExpired extends Problem {
-    CodeExpired() {
-      super(410, "code-expired");
-    }
-  }
-
-  /** Three wrong entries (or none issued): a new code must be requested. */
-  static final class CodeSpent extends Problem {
-    CodeSpent() {
-      super(410, "code-spent");
-    }
-  }
-
-  /** The flow used up its total of wrong entries; a new registration must be started. */
-  static final class FlowExhausted extends Problem {
-    FlowExhausted() {
-      super(410, "registration-exhausted");
-    }
-  }
 
   static final class LinkInvalid extends Problem {
     LinkInvalid() {
@@ -80,11 +37,6 @@ final class RegistrationProblems {
     }
   }
 
-  static final class ResendTooEarly extends TooManyAttempts {
-    ResendTooEarly(Instant availableAt, Instant now) {
-      super("resend-too-early", new LimitDecision.Delayed(availableAt), now);
-    }
-  }
 
   /** Another request changed the flow at the same moment. */
   static final class ConcurrentChange extends Problem {

@@ -17,6 +17,7 @@ import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Parsed;
 import org.propusk.identifiers.PersonName;
 import org.propusk.registration.RegistrationCodeIssued;
+import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
@@ -107,7 +108,7 @@ class RegistrationService {
   }
 
   /** Checks a typed code. A wrong one is counted (and the count kept) before it is reported. */
-  @Transactional(noRollbackFor = RegistrationProblems.WrongCode.class)
+  @Transactional(noRollbackFor = ConfirmationCode.WrongCode.class)
   FlowView confirm(UUID id, String code) {
     RegistrationFlow flow = load(id);
     try {
@@ -196,7 +197,7 @@ class RegistrationService {
             flow.contact(),
             code.code(),
             link,
-            flow.codeExpiresAt(),
+            flow.code().expiresAt(),
             flow.locale()));
   }
 

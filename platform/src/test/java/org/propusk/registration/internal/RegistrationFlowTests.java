@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.propusk.account.Contact;
 import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.MobilePhone;
+import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.OneTimeSecrets;
 
 class RegistrationFlowTests {
@@ -41,8 +42,8 @@ class RegistrationFlowTests {
     RegistrationFlow flow = phoneFlow();
     RegistrationFlow.IssuedCode code = flow.issueCode(SECRETS, POLICY, now);
     assertThat(code.code()).matches("\\d{6}");
-    assertThat(flow.codeHash()).isNotEqualTo(code.code()).doesNotContain(code.code());
-    assertThat(flow.codeExpiresAt()).isEqualTo(now.plusSeconds(300));
+    assertThat(flow.code().hash()).isNotEqualTo(code.code()).doesNotContain(code.code());
+    assertThat(flow.code().expiresAt()).isEqualTo(now.plusSeconds(300));
   }
 
   @Test
@@ -63,9 +64,9 @@ class RegistrationFlowTests {
     for (int left = 2; left >= 0; left--) {
       int expected = left;
       assertThatThrownBy(() -> flow.confirmWithCode(wrong, SECRETS, POLICY, now))
-          .isInstanceOfSatisfying(RegistrationProblems.WrongCode.class, e -> assertThat(e.attemptsLeft()).isEqualTo(expected));
+          .isInstanceOfSatisfying(ConfirmationCode.WrongCode.class, e -> assertThat(e.attemptsLeft()).isEqualTo(expected));
     }
-    assertThatThrownBy(() -> flow.confirmWithCode(code, SECRETS, POLICY, now)).isInstanceOf(RegistrationProblems.CodeSpent.class);
+    assertThatThrownBy(() -> flow.confirmWithCode(code, SECRETS, POLICY, now)).isInstanceOf(ConfirmationCode.Spent.class);
   }
 
   @Test
@@ -77,13 +78,13 @@ class RegistrationFlowTests {
       String wrong = issued.equals("000000") ? "111111" : "000000";
       for (int i = 0; i < 3; i++) {
         Instant at = t;
-        assertThatThrownBy(() -> flow.confirmWithCode(wrong, SECRETS, POLICY, at)).isInstanceOf(RegistrationProblems.WrongCode.class);
+        assertThatThrownBy(() -> flow.confirmWithCode(wrong, SECRETS, POLICY, at)).isInstanceOf(ConfirmationCode.WrongCode.class);
       }
       t = t.plusSeconds(61);
     }
-    assertThat(flow.totalWrongEntries()).isEqualTo(15);
+    assertThat(flow.code().totalWrongEntries()).isEqualTo(15);
     Instant later = t;
-    assertThatThrownBy(() -> flow.issueCode(SECRETS, POLICY, later)).isInstanceOf(RegistrationProblems.FlowExhausted.class);
+    assertThatThrownBy(() -> flow.issueCode(SECRETS, POLICY, later)).isInstanceOf(ConfirmationCode.Exhausted.class);
   }
 
   @Test
@@ -91,9 +92,9 @@ class RegistrationFlowTests {
     RegistrationFlow flow = phoneFlow();
     flow.issueCode(SECRETS, POLICY, now);
     assertThatThrownBy(() -> flow.issueCode(SECRETS, POLICY, now.plusSeconds(59)))
-        .isInstanceOf(RegistrationProblems.ResendTooEarly.class);
+        .isInstanceOf(ConfirmationCode.ResendTooEarly.class);
     assertThat(flow.issueCode(SECRETS, POLICY, now.plusSeconds(60)).code()).hasSize(6);
-    assertThat(flow.codesSent()).isEqualTo(2);
+    assertThat(flow.code().sent()).isEqualTo(2);
   }
 
   @Test
@@ -103,7 +104,7 @@ class RegistrationFlowTests {
     String second = flow.issueCode(SECRETS, POLICY, now.plusSeconds(60)).code();
     if (!first.equals(second)) {
       assertThatThrownBy(() -> flow.confirmWithCode(first, SECRETS, POLICY, now.plusSeconds(61)))
-          .isInstanceOf(RegistrationProblems.WrongCode.class);
+          .isInstanceOf(ConfirmationCode.WrongCode.class);
     }
     flow.confirmWithCode(second, SECRETS, POLICY, now.plusSeconds(62));
     assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
@@ -114,7 +115,7 @@ class RegistrationFlowTests {
     RegistrationFlow flow = phoneFlow();
     String code = flow.issueCode(SECRETS, POLICY, now).code();
     assertThatThrownBy(() -> flow.confirmWithCode(code, SECRETS, POLICY, now.plusSeconds(300)))
-        .isInstanceOf(RegistrationProblems.CodeExpired.class);
+        .isInstanceOf(ConfirmationCode.Expired.class);
   }
 
   @Test
@@ -136,7 +137,7 @@ class RegistrationFlowTests {
     RegistrationFlow.IssuedCode issued = flow.issueCode(SECRETS, POLICY, now);
     assertThat(issued.linkToken()).hasSizeGreaterThanOrEqualTo(43);
     assertThat(flow.linkTokenHash()).isEqualTo(SECRETS.hash(issued.linkToken()));
-    assertThat(flow.codeExpiresAt()).isEqualTo(now.plus(Duration.ofMinutes(10)));
+    assertThat(flow.code().expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(10)));
     assertThat(flow.linkExpiresAt()).isEqualTo(now.plus(Duration.ofHours(24)));
     flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(23)));
     assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
