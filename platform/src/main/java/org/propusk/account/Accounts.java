@@ -25,4 +25,20 @@ public interface Accounts {
    * exists.
    */
   Optional<UUID> authenticate(LoginIdentifier login, String password);
+
+  /** The account a recovery for this login concerns, and the contact to send the code to. */
+  Optional<RecoveryTarget> findForRecovery(LoginIdentifier login);
+
+  /**
+   * Sets a new password and ends every session started before now.
+   *
+   * @throws org.propusk.shared.InvalidInput when the password breaks the password policy
+   */
+  void changePassword(UUID accountId, String password);
+
+  /** Rates a candidate new password against the policy and the account's own data. */
+  PasswordAssessment assessPassword(UUID accountId, String password);
+
+  /** Sessions signed in before this moment are no longer valid; empty when there is none. */
+  Optional<java.time.Instant> sessionsValidFrom(UUID accountId);
 }

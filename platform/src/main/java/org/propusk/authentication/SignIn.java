@@ -16,8 +16,14 @@ public interface SignIn {
    */
   SignedIn signIn(String login, String password, HttpServletRequest request, HttpServletResponse response);
 
-  /** Starts a session for an account that was opened a moment ago (after registration). */
-  AccountLevel signInNewAccount(UUID accountId, HttpServletRequest request, HttpServletResponse response);
+  /**
+   * Starts a session for an account whose owner has just proved control of its contact (at the end
+   * of a registration or a recovery).
+   */
+  AccountLevel startSession(UUID accountId, HttpServletRequest request, HttpServletResponse response);
+
+  /** Forgets the failed sign-ins of a login, e.g. once its owner recovered access. */
+  void forgetFailures(org.propusk.identifiers.LoginIdentifier login);
 
   void signOut(HttpServletRequest request, HttpServletResponse response);
 

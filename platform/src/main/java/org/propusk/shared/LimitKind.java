@@ -6,6 +6,8 @@ public enum LimitKind {
   CONTACT_CODE,
   /** Registrations started from one client address (also throttles "already registered"). */
   REGISTRATION_START,
+  /** Recoveries started from one client address. */
+  RECOVERY_START,
   /** Failed sign-ins against one account. */
   SIGN_IN_ACCOUNT,
   /** Failed sign-ins from one client address. */

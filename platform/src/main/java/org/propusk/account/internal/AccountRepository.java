@@ -2,6 +2,7 @@ package org.propusk.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Contact;
@@ -74,6 +75,27 @@ class AccountRepository {
         .param("acceptedAt", DbTime.of(consent.acceptedAt()))
         .param("clientAddress", clientAddress)
         .update();
+  }
+
+  void changePassword(UUID id, String passwordHash, Instant now) {
+    jdbc.sql(
+            """
+            update account set password_hash = :hash, sessions_valid_from = :now, updated_at = :now,
+              version = version + 1
+            where id = :id
+            """)
+        .param("id", id)
+        .param("hash", passwordHash)
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
+  Optional<Instant> sessionsValidFrom(UUID id) {
+    return jdbc.sql("select sessions_valid_from from account where id = :id")
+        .param("id", id)
+        .query((rs, row) -> Optional.ofNullable(DbTime.read(rs, "sessions_valid_from")))
+        .optional()
+        .flatMap(validFrom -> validFrom);
   }
 
   private static AccountRecord map(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,8 @@ import org.propusk.account.Contact;
 import org.propusk.account.ContactAlreadyRegistered;
 import org.propusk.account.LevelProfiles;
 import org.propusk.account.NewAccount;
+import org.propusk.account.PasswordChanged;
+import org.propusk.account.RecoveryTarget;
 import org.propusk.account.PasswordAssessment;
 import org.propusk.account.PasswordPolicy;
 import org.propusk.identifiers.LoginIdentifier;
@@ -58,19 +60,13 @@ class AccountService implements Accounts {
   @Override
   @Transactional
   public UUID open(NewAccount request) {
-    PasswordAssessment assessment =
-        passwordPolicy.assess(
-            request.password(),
-            new PasswordPolicy.PersonalData(
-                request.lastName(),
-                request.firstName(),
-                request.contact() instanceof Contact.Phone p ? p.value() : null,
-                request.contact() instanceof Contact.Email e ? e.value() : null));
-    if (!assessment.acceptable()) {
-      List<Violation> violations = new ArrayList<>();
-      assessment.violations().forEach(code -> violations.add(new Violation("password", code)));
-      throw new InvalidInput(violations);
-    }
+    requireAcceptable(
+        request.password(),
+        new PasswordPolicy.PersonalData(
+            request.lastName(),
+            request.firstName(),
+            request.contact() instanceof Contact.Phone p ? p.value() : null,
+            request.contact() instanceof Contact.Email e ? e.value() : null));
     if (repository.findByContact(request.contact()).isPresent()) {
       throw new ContactAlreadyRegistered();
     }
@@ -107,18 +103,69 @@ class AccountService implements Accounts {
   @Override
   @Transactional(readOnly = true)
   public Optional<UUID> authenticate(LoginIdentifier login, String password) {
-    Optional<AccountRecord> account =
-        switch (login) {
-          case LoginIdentifier.ByPhone phone ->
-              repository.findByContact(new Contact.Phone(phone.phone()));
-          case LoginIdentifier.ByEmail email ->
-              repository.findByContact(new Contact.Email(email.email()));
-          // SNILS sign-in arrives with the profile; until then no account has one
-          case LoginIdentifier.BySnils snils -> Optional.empty();
-        };
+    Optional<AccountRecord> account = findByLogin(login);
     String hash = account.map(AccountRecord::passwordHash).orElse(decoyHash);
     boolean matches = password != null && passwordEncoder.matches(password, hash);
     return matches ? account.map(AccountRecord::id) : Optional.empty();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<RecoveryTarget> findForRecovery(LoginIdentifier login) {
+    return switch (login) {
+      case LoginIdentifier.ByPhone phone ->
+          findByLogin(login).map(a -> new RecoveryTarget(a.id(), new Contact.Phone(phone.phone())));
+      case LoginIdentifier.ByEmail email ->
+          findByLogin(login).map(a -> new RecoveryTarget(a.id(), new Contact.Email(email.email())));
+      case LoginIdentifier.BySnils snils -> Optional.empty();
+    };
+  }
+
+  @Override
+  @Transactional
+  public void changePassword(UUID accountId, String password) {
+    AccountRecord account =
+        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+    requireAcceptable(password, personalData(account));
+    repository.changePassword(accountId, passwordEncoder.encode(password), clock.instant());
+    events.publishEvent(new PasswordChanged(accountId));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public PasswordAssessment assessPassword(UUID accountId, String password) {
+    AccountRecord account =
+        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+    return passwordPolicy.assess(password == null ? "" : password, personalData(account));
+  }
+
+  private static PasswordPolicy.PersonalData personalData(AccountRecord account) {
+    return new PasswordPolicy.PersonalData(
+        account.lastName(), account.firstName(), account.phone(), account.email());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Instant> sessionsValidFrom(UUID accountId) {
+    return repository.sessionsValidFrom(accountId);
+  }
+
+  private Optional<AccountRecord> findByLogin(LoginIdentifier login) {
+    return switch (login) {
+      case LoginIdentifier.ByPhone phone -> repository.findByContact(new Contact.Phone(phone.phone()));
+      case LoginIdentifier.ByEmail email -> repository.findByContact(new Contact.Email(email.email()));
+      // SNILS sign-in arrives with the profile; until then no account has one
+      case LoginIdentifier.BySnils snils -> Optional.empty();
+    };
+  }
+
+  private void requireAcceptable(String password, PasswordPolicy.PersonalData person) {
+    PasswordAssessment assessment = passwordPolicy.assess(password == null ? "" : password, person);
+    if (!assessment.acceptable()) {
+      List<Violation> violations = new ArrayList<>();
+      assessment.violations().forEach(code -> violations.add(new Violation("password", code)));
+      throw new InvalidInput(violations);
+    }
   }
 
   private static AccountSummary summary(AccountRecord account) {

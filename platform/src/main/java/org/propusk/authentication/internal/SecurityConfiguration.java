@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.propusk.account.Accounts;
 import org.propusk.shared.Citizen;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,13 +44,14 @@ class SecurityConfiguration {
       HttpSecurity http,
       SecurityContextRepository contexts,
       Clock clock,
+      Accounts accounts,
       @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout)
       throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(csrf -> csrf.spa())
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-        .addFilterAfter(new AbsoluteTimeoutFilter(clock, absoluteTimeout), CsrfFilter.class)
+        .addFilterAfter(new SessionValidityFilter(clock, absoluteTimeout, accounts), CsrfFilter.class)
         .authorizeHttpRequests(
             authorize ->
                 authorize
@@ -93,14 +95,19 @@ class SecurityConfiguration {
     }
   }
 
-  /** Ends a session that has lasted longer than the absolute timeout, however active it was. */
-  static final class AbsoluteTimeoutFilter extends OncePerRequestFilter {
+  /**
+   * Ends a session that has lasted longer than the absolute timeout however active it was, or that
+   * began before the account's password was changed (which ends sessions everywhere).
+   */
+  static final class SessionValidityFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration timeout;
+    private final Accounts accounts;
 
-    AbsoluteTimeoutFilter(Clock clock, Duration timeout) {
+    SessionValidityFilter(Clock clock, Duration timeout, Accounts accounts) {
       this.clock = clock;
       this.timeout = timeout;
+      this.accounts = accounts;
     }
 
     @Override
@@ -108,9 +115,19 @@ class SecurityConfiguration {
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       Citizen.current()
-          .filter(citizen -> !clock.instant().isBefore(citizen.signedInAt().plus(timeout)))
-          .ifPresent(expired -> new SecurityContextLogoutHandler().logout(request, response, null));
+          .filter(this::ended)
+          .ifPresent(ended -> new SecurityContextLogoutHandler().logout(request, response, null));
       chain.doFilter(request, response);
+    }
+
+    private boolean ended(Citizen citizen) {
+      if (!clock.instant().isBefore(citizen.signedInAt().plus(timeout))) {
+        return true;
+      }
+      return accounts
+          .sessionsValidFrom(citizen.accountId())
+          .map(validFrom -> citizen.signedInAt().isBefore(validFrom))
+          .orElse(false);
     }
   }
 

@@ -64,9 +64,8 @@ class SignInService implements SignIn {
   }
 
   @Override
-  public AccountLevel signInNewAccount(
-      UUID accountId, HttpServletRequest request, HttpServletResponse response) {
-    return startSession(accountId, request, response);
+  public void forgetFailures(LoginIdentifier login) {
+    limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key(login));
   }
 
   @Override
@@ -76,7 +75,8 @@ class SignInService implements SignIn {
   }
 
   /** A new session id at every sign-in, so that an id planted before it is worthless. */
-  private AccountLevel startSession(
+  @Override
+  public AccountLevel startSession(
       UUID accountId, HttpServletRequest request, HttpServletResponse response) {
     AccountSummary account =
         accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));

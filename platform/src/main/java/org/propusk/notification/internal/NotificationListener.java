@@ -3,6 +3,9 @@ package org.propusk.notification.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.propusk.account.Accounts;
+import org.propusk.account.PasswordChanged;
+import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.registration.RegistrationCodeIssued;
 import org.propusk.shared.Messages;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -15,18 +18,67 @@ class NotificationListener {
   private final Delivery delivery;
   private final Messages messages;
   private final Clock clock;
+  private final Accounts accounts;
 
-  NotificationListener(Delivery delivery, Messages messages, Clock clock) {
+  NotificationListener(Delivery delivery, Messages messages, Clock clock, Accounts accounts) {
     this.delivery = delivery;
     this.messages = messages;
     this.clock = clock;
+    this.accounts = accounts;
+  }
+
+  @ApplicationModuleListener
+  void on(RecoveryCodeIssued event) {
+    Locale locale = Locale.forLanguageTag(event.locale());
+    long minutes = minutesLeft(event.codeExpiresAt());
+    delivery.deliver(
+        switch (event.channel()) {
+          case "sms" ->
+              new OutgoingMessage(
+                  OutgoingMessage.Channel.SMS,
+                  event.recipient(),
+                  null,
+                  messages.in(locale, "notification.recovery.sms", event.code(), minutes));
+          default ->
+              new OutgoingMessage(
+                  OutgoingMessage.Channel.EMAIL,
+                  event.recipient(),
+                  messages.in(locale, "notification.recovery.email.subject"),
+                  messages.in(locale, "notification.recovery.email.body", event.code(), minutes));
+        });
+  }
+
+  /** Tells every contact of the account, so that a stranger's change does not go unnoticed. */
+  @ApplicationModuleListener
+  void on(PasswordChanged event) {
+    Locale locale = Locale.forLanguageTag("ru");
+    accounts
+        .find(event.accountId())
+        .ifPresent(
+            account -> {
+              if (account.phone() != null) {
+                delivery.deliver(
+                    new OutgoingMessage(
+                        OutgoingMessage.Channel.SMS,
+                        account.phone(),
+                        null,
+                        messages.in(locale, "notification.password-changed.sms")));
+              }
+              if (account.email() != null) {
+                delivery.deliver(
+                    new OutgoingMessage(
+                        OutgoingMessage.Channel.EMAIL,
+                        account.email(),
+                        messages.in(locale, "notification.password-changed.email.subject"),
+                        messages.in(locale, "notification.password-changed.email.body")));
+              }
+            });
   }
 
   @ApplicationModuleListener
   void on(RegistrationCodeIssued event) {
     Locale locale = Locale.forLanguageTag(event.locale());
-    long minutes =
-        Math.max(1, Duration.between(clock.instant(), event.codeExpiresAt()).toMinutes() + 1);
+    long minutes = minutesLeft(event.codeExpiresAt());
     OutgoingMessage message =
         switch (event.channel()) {
           case "sms" ->
@@ -49,5 +101,9 @@ class NotificationListener {
           default -> throw new IllegalArgumentException("unknown channel " + event.channel());
         };
     delivery.deliver(message);
+  }
+
+  private long minutesLeft(java.time.Instant expiresAt) {
+    return Math.max(1, Duration.between(clock.instant(), expiresAt).toMinutes() + 1);
   }
 }

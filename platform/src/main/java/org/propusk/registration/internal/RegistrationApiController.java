@@ -3,13 +3,10 @@ package org.propusk.registration.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.propusk.account.PasswordAssessment;
+import org.propusk.account.PasswordStrength;
 import org.propusk.authentication.SignIn;
 import org.propusk.shared.Messages;
-import org.propusk.shared.Violation;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,8 +45,6 @@ class RegistrationApiController {
 
   record Opened(UUID accountId, String level) {}
 
-  record Strength(int score, boolean acceptable, List<Map<String, String>> problems) {}
-
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Started start(@RequestBody RegistrationService.StartRegistration body, HttpServletRequest request) {
@@ -77,15 +72,8 @@ class RegistrationApiController {
   }
 
   @PostMapping("/{id}/password-strength")
-  Strength strength(@PathVariable UUID id, @RequestBody PasswordEntry body) {
-    PasswordAssessment assessment = registrations.assessPassword(id, body.password());
-    List<Map<String, String>> problems =
-        assessment.violations().stream()
-            .map(
-                code ->
-                    Map.of("code", code, "message", messages.violation(new Violation("password", code))))
-            .toList();
-    return new Strength(assessment.score(), assessment.acceptable(), problems);
+  PasswordStrength strength(@PathVariable UUID id, @RequestBody PasswordEntry body) {
+    return PasswordStrength.of(registrations.assessPassword(id, body.password()), messages);
   }
 
   @PostMapping("/{id}/password")
@@ -96,6 +84,6 @@ class RegistrationApiController {
       HttpServletRequest request,
       HttpServletResponse response) {
     UUID accountId = registrations.setPassword(id, body.password(), body.passwordRepeat());
-    return new Opened(accountId, signIn.signInNewAccount(accountId, request, response).apiName());
+    return new Opened(accountId, signIn.startSession(accountId, request, response).apiName());
   }
 }

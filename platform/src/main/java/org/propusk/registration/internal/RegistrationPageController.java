@@ -2,16 +2,14 @@ package org.propusk.registration.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.propusk.account.ContactAlreadyRegistered;
 import org.propusk.authentication.SignIn;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.Messages;
 import org.propusk.shared.Problem;
+import org.propusk.shared.ProblemPages;
 import org.propusk.shared.TooManyAttempts;
-import org.propusk.shared.Violation;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +29,13 @@ class RegistrationPageController {
   private final RegistrationService registrations;
   private final SignIn signIn;
   private final Messages messages;
+  private final ProblemPages pages;
 
-  RegistrationPageController(RegistrationService registrations, SignIn signIn, Messages messages) {
+  RegistrationPageController(RegistrationService registrations, SignIn signIn, Messages messages, ProblemPages pages) {
     this.registrations = registrations;
     this.signIn = signIn;
     this.messages = messages;
+    this.pages = pages;
   }
 
   /** The first page's fields; {@code channel} says which contact is used. */
@@ -76,9 +76,9 @@ class RegistrationPageController {
     } catch (ContactAlreadyRegistered taken) {
       model.addAttribute("taken", true);
       model.addAttribute("recoveryUrl", ContactAlreadyRegistered.RECOVERY_URL);
-      return failed(taken, model, response, "registration/start");
+      return pages.show(taken, model, response, "registration/start");
     } catch (InvalidInput | TooManyAttempts problem) {
-      return failed(problem, model, response, "registration/start");
+      return pages.show(problem, model, response, "registration/start");
     }
   }
 
@@ -103,7 +103,7 @@ class RegistrationPageController {
     } catch (Problem problem) {
       model.addAttribute("flow", registrations.view(id));
       model.addAttribute("form", new CodeForm(null));
-      return failed(problem, model, response, "registration/confirm");
+      return pages.show(problem, model, response, "registration/confirm");
     }
   }
 
@@ -115,7 +115,7 @@ class RegistrationPageController {
     } catch (RegistrationProblems.FlowNotFound gone) {
       throw gone;
     } catch (Problem problem) {
-      redirect.addFlashAttribute("error", describe(problem));
+      redirect.addFlashAttribute("error", pages.describe(problem));
     }
     return "redirect:/register/" + id + "/confirm";
   }
@@ -126,7 +126,7 @@ class RegistrationPageController {
       FlowView flow = registrations.confirmLink(token);
       return "redirect:/register/" + flow.id() + "/password";
     } catch (Problem problem) {
-      return failed(problem, model, response, "registration/link-invalid");
+      return pages.show(problem, model, response, "registration/link-invalid");
     }
   }
 
@@ -150,45 +150,23 @@ class RegistrationPageController {
       HttpServletResponse response) {
     try {
       UUID accountId = registrations.setPassword(id, form.password(), form.passwordRepeat());
-      signIn.signInNewAccount(accountId, request, response);
+      signIn.startSession(accountId, request, response);
       return "redirect:/?welcome";
     } catch (ContactAlreadyRegistered taken) {
       model.addAttribute("recoveryUrl", ContactAlreadyRegistered.RECOVERY_URL);
-      return failed(taken, model, response, "registration/start-over");
+      return pages.show(taken, model, response, "registration/start-over");
     } catch (RegistrationProblems.FlowNotFound gone) {
       throw gone;
     } catch (Problem problem) {
       model.addAttribute("flow", registrations.view(id));
       model.addAttribute("form", new PasswordForm(null, null));
-      return failed(problem, model, response, "registration/password");
+      return pages.show(problem, model, response, "registration/password");
     }
   }
 
   /** A flow that is gone (expired, finished, unknown) sends the citizen back to the start. */
   @org.springframework.web.bind.annotation.ExceptionHandler(RegistrationProblems.FlowNotFound.class)
   String flowGone(RegistrationProblems.FlowNotFound gone, Model model, HttpServletResponse response) {
-    return failed(gone, model, response, "registration/start-over");
-  }
-
-  private String failed(Problem problem, Model model, HttpServletResponse response, String view) {
-    response.setStatus(problem.status());
-    if (problem instanceof InvalidInput invalid) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      for (Violation violation : invalid.violations()) {
-        errors.putIfAbsent(violation.field(), messages.violation(violation));
-      }
-      model.addAttribute("errors", errors);
-    } else {
-      model.addAttribute("error", describe(problem));
-    }
-    if (problem instanceof TooManyAttempts limited) {
-      model.addAttribute("retryAt", limited.until());
-    }
-    return view;
-  }
-
-  private String describe(Problem problem) {
-    String detail = messages.detail(problem);
-    return detail.isEmpty() ? messages.title(problem) : detail;
+    return pages.show(gone, model, response, "registration/start-over");
   }
 }

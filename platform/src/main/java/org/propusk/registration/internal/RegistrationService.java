@@ -182,8 +182,10 @@ class RegistrationService {
   private RegistrationFlow.IssuedCode issue(RegistrationFlow flow, Instant now) {
     // the per-contact hourly limit is checked only when the flow's own rules allow a code
     RegistrationFlow.IssuedCode code = flow.issueCode(secrets, policy(), now);
-    enforce(LimitKind.CONTACT_CODE, flow.contact(), "code-limit", now);
-    limiter.record(LimitKind.CONTACT_CODE, flow.contact());
+    // one key per contact for every flow (registration, recovery): e-mail case does not count
+    String contact = flow.contact().toLowerCase(Locale.ROOT);
+    enforce(LimitKind.CONTACT_CODE, contact, "code-limit", now);
+    limiter.record(LimitKind.CONTACT_CODE, contact);
     return code;
   }
 

@@ -1,0 +1,6 @@
+package org.propusk.account;
+
+import java.util.UUID;
+
+/** Domain event: an account's password was changed; its other sessions are ended. */
+public record PasswordChanged(UUID accountId) {}

@@ -1,0 +1,19 @@
+package org.propusk.recovery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Domain event: a recovery code must reach the account's contact. Published only for logins that
+ * match an account.
+ *
+ * @param channel {@code sms} or {@code email}
+ */
+public record RecoveryCodeIssued(
+    UUID flowId, String channel, String recipient, String code, Instant codeExpiresAt, String locale) {
+
+  @Override
+  public String toString() {
+    return "RecoveryCodeIssued[flowId=" + flowId + ", channel=" + channel + "]";
+  }
+}

@@ -1,0 +1,82 @@
+package org.propusk.recovery.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.UUID;
+import org.propusk.account.PasswordStrength;
+import org.propusk.authentication.SignIn;
+import org.propusk.shared.Messages;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API v1 of access recovery. */
+@RestController
+@RequestMapping("/api/v1/recoveries")
+class RecoveryApiController {
+
+  private final RecoveryService recoveries;
+  private final SignIn signIn;
+  private final Messages messages;
+
+  RecoveryApiController(RecoveryService recoveries, SignIn signIn, Messages messages) {
+    this.recoveries = recoveries;
+    this.signIn = signIn;
+    this.messages = messages;
+  }
+
+  record Start(String login) {}
+
+  record Started(UUID id, String state, String channel, Instant codeExpiresAt, Instant resendAvailableAt) {}
+
+  record Resent(Instant codeExpiresAt, Instant resendAvailableAt) {}
+
+  record CodeEntry(String code) {}
+
+  record State(String state) {}
+
+  record PasswordEntry(String password, String passwordRepeat) {}
+
+  record Recovered(UUID accountId, String level) {}
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  Started start(@RequestBody Start body, HttpServletRequest request) {
+    RecoveryView flow = recoveries.start(body.login(), request.getRemoteAddr(), LocaleContextHolder.getLocale());
+    return new Started(flow.id(), flow.state(), flow.channel(), flow.codeExpiresAt(), flow.resendAvailableAt());
+  }
+
+  @PostMapping("/{id}/resend")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Resent resend(@PathVariable UUID id) {
+    RecoveryView flow = recoveries.resend(id);
+    return new Resent(flow.codeExpiresAt(), flow.resendAvailableAt());
+  }
+
+  @PostMapping("/{id}/confirmation")
+  State confirm(@PathVariable UUID id, @RequestBody CodeEntry body) {
+    return new State(recoveries.confirm(id, body.code()).state());
+  }
+
+  @PostMapping("/{id}/password-strength")
+  PasswordStrength strength(@PathVariable UUID id, @RequestBody PasswordEntry body) {
+    return PasswordStrength.of(recoveries.assessPassword(id, body.password()), messages);
+  }
+
+  @PostMapping("/{id}/password")
+  Recovered password(
+      @PathVariable UUID id,
+      @RequestBody PasswordEntry body,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    UUID accountId = recoveries.setPassword(id, body.password(), body.passwordRepeat());
+    recoveries.login(id).ifPresent(signIn::forgetFailures);
+    return new Recovered(accountId, signIn.startSession(accountId, request, response).apiName());
+  }
+}

@@ -1,0 +1,138 @@
+package org.propusk.recovery.internal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.OneTimeSecrets;
+
+/**
+ * An access recovery in progress. A flow for a login that matched no account has no account id:
+ * it issues codes that are never sent, so that it answers exactly like a real one and never
+ * succeeds.
+ */
+final class RecoveryFlow {
+
+  enum Channel {
+    SMS,
+    EMAIL;
+
+    String apiName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final UUID id;
+  private final UUID accountId;
+  private final Channel channel;
+  private final String contact;
+  private final String locale;
+  private final ConfirmationCode code;
+  private final Instant createdAt;
+  private final long version;
+  private RecoveryState state;
+  private Instant expiresAt;
+
+  RecoveryFlow(
+      UUID id,
+      RecoveryState state,
+      UUID accountId,
+      Channel channel,
+      String contact,
+      String locale,
+      ConfirmationCode code,
+      Instant createdAt,
+      Instant expiresAt,
+      long version) {
+    this.id = id;
+    this.state = state;
+    this.accountId = accountId;
+    this.channel = channel;
+    this.contact = contact;
+    this.locale = locale;
+    this.code = code;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+    this.version = version;
+  }
+
+  static RecoveryFlow start(
+      UUID accountId, Channel channel, String contact, Locale locale, RecoveryPolicy policy, Instant now) {
+    return new RecoveryFlow(
+        UUID.randomUUID(),
+        RecoveryState.CODE_SENT,
+        accountId,
+        channel,
+        contact,
+        locale.getLanguage(),
+        ConfirmationCode.none(),
+        now,
+        now.plus(policy.flowTtl()),
+        0);
+  }
+
+  /** Issues a new code, replacing the previous one. */
+  String issueCode(OneTimeSecrets secrets, RecoveryPolicy policy, Instant now) {
+    ensureAlive(now);
+    move(RecoveryState.CODE_SENT);
+    return code.issue(secrets, policy.codeRules(channel), now);
+  }
+
+  void confirm(String typed, OneTimeSecrets secrets, RecoveryPolicy policy, Instant now) {
+    ensureAlive(now);
+    if (state != RecoveryState.CODE_SENT) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    code.verify(typed, secrets, policy.codeRules(channel), now);
+    if (accountId == null) {
+      // unreachable in practice: nobody knows a code that was never sent
+      throw new IllegalStateException("a recovery without an account cannot be confirmed");
+    }
+    move(RecoveryState.CODE_CONFIRMED);
+    expiresAt = now.plus(policy.passwordStepTtl());
+  }
+
+  void ensurePasswordStepOpen(Instant now) {
+    ensureAlive(now);
+    if (state != RecoveryState.CODE_CONFIRMED) {
+      throw new RecoveryProblems.CodeNotConfirmed();
+    }
+  }
+
+  void complete(Instant now) {
+    ensurePasswordStepOpen(now);
+    move(RecoveryState.COMPLETED);
+  }
+
+  boolean isExpired(Instant now) {
+    return !now.isBefore(expiresAt);
+  }
+
+  boolean reachesAnAccount() {
+    return accountId != null;
+  }
+
+  private void ensureAlive(Instant now) {
+    if (isExpired(now) || state == RecoveryState.COMPLETED) {
+      throw new RecoveryProblems.FlowNotFound();
+    }
+  }
+
+  private void move(RecoveryState next) {
+    if (!state.canMoveTo(next)) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    state = next;
+  }
+
+  UUID id() { return id; }
+  RecoveryState state() { return state; }
+  UUID accountId() { return accountId; }
+  Channel channel() { return channel; }
+  String contact() { return contact; }
+  String locale() { return locale; }
+  ConfirmationCode code() { return code; }
+  Instant createdAt() { return createdAt; }
+  Instant expiresAt() { return expiresAt; }
+  long version() { return version; }
+}

@@ -1,0 +1,105 @@
+package org.propusk.recovery.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Persists recovery flows; updates are optimistic so that two requests cannot share an attempt. */
+@Repository
+class RecoveryFlowRepository {
+
+  private final JdbcClient jdbc;
+
+  RecoveryFlowRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<RecoveryFlow> find(UUID id) {
+    return jdbc.sql("select * from recovery_flow where id = :id")
+        .param("id", id)
+        .query(RecoveryFlowRepository::map)
+        .optional();
+  }
+
+  void insert(RecoveryFlow flow) {
+    statement(
+            """
+            insert into recovery_flow (id, state, account_id, channel, contact, locale, code_hash,
+              code_expires_at, code_wrong_entries, total_wrong_entries, codes_sent, last_code_sent_at,
+              created_at, expires_at, version)
+            values (:id, :state, :accountId, :channel, :contact, :locale, :codeHash,
+              :codeExpiresAt, :codeWrongEntries, :totalWrongEntries, :codesSent, :lastCodeSentAt,
+              :createdAt, :expiresAt, 0)
+            """,
+            flow)
+        .update();
+  }
+
+  void update(RecoveryFlow flow) {
+    int rows =
+        statement(
+                """
+                update recovery_flow set state = :state, code_hash = :codeHash,
+                  code_expires_at = :codeExpiresAt, code_wrong_entries = :codeWrongEntries,
+                  total_wrong_entries = :totalWrongEntries, codes_sent = :codesSent,
+                  last_code_sent_at = :lastCodeSentAt, expires_at = :expiresAt, version = version + 1
+                where id = :id and version = :version
+                """,
+                flow)
+            .param("version", flow.version())
+            .update();
+    if (rows != 1) {
+      throw new RecoveryProblems.ConcurrentChange();
+    }
+  }
+
+  int deleteFinished(Instant now) {
+    return jdbc.sql("delete from recovery_flow where expires_at <= :now or state = 'COMPLETED'")
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
+  private JdbcClient.StatementSpec statement(String sql, RecoveryFlow f) {
+    return jdbc.sql(sql)
+        .param("id", f.id())
+        .param("state", f.state().name())
+        .param("accountId", f.accountId())
+        .param("channel", f.channel().name())
+        .param("contact", f.contact())
+        .param("locale", f.locale())
+        .param("codeHash", f.code().hash())
+        .param("codeExpiresAt", DbTime.of(f.code().expiresAt()))
+        .param("codeWrongEntries", f.code().wrongEntries())
+        .param("totalWrongEntries", f.code().totalWrongEntries())
+        .param("codesSent", f.code().sent())
+        .param("lastCodeSentAt", DbTime.of(f.code().lastSentAt()))
+        .param("createdAt", DbTime.of(f.createdAt()))
+        .param("expiresAt", DbTime.of(f.expiresAt()));
+  }
+
+  private static RecoveryFlow map(ResultSet rs, int row) throws SQLException {
+    return new RecoveryFlow(
+        rs.getObject("id", UUID.class),
+        RecoveryState.valueOf(rs.getString("state")),
+        rs.getObject("account_id", UUID.class),
+        RecoveryFlow.Channel.valueOf(rs.getString("channel")),
+        rs.getString("contact"),
+        rs.getString("locale"),
+        new ConfirmationCode(
+            rs.getString("code_hash"),
+            DbTime.read(rs, "code_expires_at"),
+            rs.getInt("code_wrong_entries"),
+            rs.getInt("total_wrong_entries"),
+            rs.getInt("codes_sent"),
+            DbTime.read(rs, "last_code_sent_at")),
+        DbTime.read(rs, "created_at"),
+        DbTime.read(rs, "expires_at"),
+        rs.getLong("version"));
+  }
+}

@@ -1,0 +1,134 @@
+package org.propusk.recovery.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.propusk.authentication.SignIn;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Messages;
+import org.propusk.shared.Problem;
+import org.propusk.shared.ProblemPages;
+import org.propusk.shared.TooManyAttempts;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The access recovery pages. */
+@Controller
+class RecoveryPageController {
+
+  private final RecoveryService recoveries;
+  private final SignIn signIn;
+  private final Messages messages;
+  private final ProblemPages pages;
+
+  RecoveryPageController(RecoveryService recoveries, SignIn signIn, Messages messages, ProblemPages pages) {
+    this.recoveries = recoveries;
+    this.signIn = signIn;
+    this.messages = messages;
+    this.pages = pages;
+  }
+
+  record StartForm(String login) {}
+
+  record PasswordForm(String password, String passwordRepeat) {}
+
+  @GetMapping("/recovery")
+  String start(@RequestParam(required = false) String login, Model model) {
+    model.addAttribute("form", new StartForm(login));
+    return "recovery/start";
+  }
+
+  @PostMapping("/recovery")
+  String start(
+      @ModelAttribute("form") StartForm form,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    try {
+      RecoveryView flow =
+          recoveries.start(form.login(), request.getRemoteAddr(), LocaleContextHolder.getLocale());
+      return "redirect:/recovery/" + flow.id() + "/confirm";
+    } catch (InvalidInput | TooManyAttempts problem) {
+      return pages.show(problem, model, response, "recovery/start");
+    }
+  }
+
+  @GetMapping("/recovery/{id}/confirm")
+  String confirmation(@PathVariable UUID id, Model model) {
+    model.addAttribute("flow", recoveries.view(id));
+    return "recovery/confirm";
+  }
+
+  @PostMapping("/recovery/{id}/confirm")
+  String confirm(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String code,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      recoveries.confirm(id, code);
+      return "redirect:/recovery/" + id + "/password";
+    } catch (RecoveryProblems.FlowNotFound gone) {
+      throw gone;
+    } catch (Problem problem) {
+      model.addAttribute("flow", recoveries.view(id));
+      return pages.show(problem, model, response, "recovery/confirm");
+    }
+  }
+
+  @PostMapping("/recovery/{id}/resend")
+  String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+    try {
+      recoveries.resend(id);
+      redirect.addFlashAttribute("notice", messages.get("registration.confirm.resent"));
+    } catch (RecoveryProblems.FlowNotFound gone) {
+      throw gone;
+    } catch (Problem problem) {
+      redirect.addFlashAttribute("error", pages.describe(problem));
+    }
+    return "redirect:/recovery/" + id + "/confirm";
+  }
+
+  @GetMapping("/recovery/{id}/password")
+  String passwordPage(@PathVariable UUID id, Model model) {
+    RecoveryView flow = recoveries.view(id);
+    if (!"code_confirmed".equals(flow.state())) {
+      return "redirect:/recovery/" + id + "/confirm";
+    }
+    model.addAttribute("flow", flow);
+    return "recovery/password";
+  }
+
+  @PostMapping("/recovery/{id}/password")
+  String password(
+      @PathVariable UUID id,
+      @ModelAttribute("form") PasswordForm form,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    try {
+      UUID accountId = recoveries.setPassword(id, form.password(), form.passwordRepeat());
+      recoveries.login(id).ifPresent(signIn::forgetFailures);
+      signIn.startSession(accountId, request, response);
+      return "redirect:/?recovered";
+    } catch (RecoveryProblems.FlowNotFound gone) {
+      throw gone;
+    } catch (Problem problem) {
+      model.addAttribute("flow", recoveries.view(id));
+      return pages.show(problem, model, response, "recovery/password");
+    }
+  }
+
+  @ExceptionHandler(RecoveryProblems.FlowNotFound.class)
+  String flowGone(RecoveryProblems.FlowNotFound gone, Model model, HttpServletResponse response) {
+    return pages.show(gone, model, response, "recovery/start-over");
+  }
+}

@@ -1,0 +1,184 @@
+package org.propusk.recovery.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.account.Accounts;
+import org.propusk.account.PasswordAssessment;
+import org.propusk.account.RecoveryTarget;
+import org.propusk.identifiers.LoginIdentifier;
+import org.propusk.recovery.RecoveryCodeIssued;
+import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.LimitDecision;
+import org.propusk.shared.LimitKind;
+import org.propusk.shared.OneTimeSecrets;
+import org.propusk.shared.RateLimiter;
+import org.propusk.shared.TooManyAttempts;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The recovery use cases; the pages and the JSON API both call these. */
+@Service
+class RecoveryService {
+
+  private final RecoveryFlowRepository flows;
+  private final Accounts accounts;
+  private final RateLimiter limiter;
+  private final OneTimeSecrets secrets;
+  private final ApplicationEventPublisher events;
+  private final RecoveryPolicy policy;
+  private final Clock clock;
+
+  RecoveryService(
+      RecoveryFlowRepository flows,
+      Accounts accounts,
+      RateLimiter limiter,
+      OneTimeSecrets secrets,
+      ApplicationEventPublisher events,
+      RecoveryPolicy policy,
+      Clock clock) {
+    this.flows = flows;
+    this.accounts = accounts;
+    this.limiter = limiter;
+    this.secrets = secrets;
+    this.events = events;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a recovery for whatever login was typed. The answer is the same whether or not an
+   * account has this login; only a real one gets the code.
+   */
+  @Transactional
+  RecoveryView start(String login, String clientAddress, Locale locale) {
+    if (login == null || login.isBlank()) {
+      throw new InvalidInput("login", "required");
+    }
+    LoginIdentifier identifier =
+        LoginIdentifier.classify(login).orElseThrow(() -> new InvalidInput("login", "invalid"));
+    Instant now = clock.instant();
+    enforce(LimitKind.RECOVERY_START, clientAddress, "recovery-limit", now);
+    limiter.record(LimitKind.RECOVERY_START, clientAddress);
+    Optional<RecoveryTarget> target = accounts.findForRecovery(identifier);
+    RecoveryFlow flow =
+        RecoveryFlow.start(
+            target.map(RecoveryTarget::accountId).orElse(null),
+            identifier instanceof LoginIdentifier.ByEmail ? RecoveryFlow.Channel.EMAIL : RecoveryFlow.Channel.SMS,
+            contactKey(identifier),
+            locale,
+            policy,
+            now);
+    String code = issue(flow, now);
+    flows.insert(flow);
+    target.ifPresent(t -> publish(flow, t.contact().value(), code));
+    return RecoveryView.of(flow, policy);
+  }
+
+  @Transactional
+  RecoveryView resend(UUID id) {
+    Instant now = clock.instant();
+    RecoveryFlow flow = load(id);
+    String code = issue(flow, now);
+    flows.update(flow);
+    if (flow.reachesAnAccount()) {
+      publish(flow, flow.contact(), code);
+    }
+    return RecoveryView.of(flow, policy);
+  }
+
+  @Transactional(noRollbackFor = ConfirmationCode.WrongCode.class)
+  RecoveryView confirm(UUID id, String code) {
+    RecoveryFlow flow = load(id);
+    try {
+      flow.confirm(code, secrets, policy, clock.instant());
+    } finally {
+      flows.update(flow);
+    }
+    return RecoveryView.of(flow, policy);
+  }
+
+  /** Sets the new password; every other session of the account ends. Returns the account. */
+  @Transactional
+  UUID setPassword(UUID id, String password, String passwordRepeat) {
+    Instant now = clock.instant();
+    RecoveryFlow flow = load(id);
+    flow.ensurePasswordStepOpen(now);
+    if (password == null || password.isEmpty()) {
+      throw new InvalidInput("password", "required");
+    }
+    if (!password.equals(passwordRepeat)) {
+      throw new InvalidInput("passwordRepeat", "mismatch");
+    }
+    accounts.changePassword(flow.accountId(), password);
+    flow.complete(now);
+    flows.update(flow);
+    return flow.accountId();
+  }
+
+  /** Rates the new password as it is typed, against the account's own data. */
+  @Transactional(readOnly = true)
+  PasswordAssessment assessPassword(UUID id, String password) {
+    RecoveryFlow flow = load(id);
+    flow.ensurePasswordStepOpen(clock.instant());
+    return accounts.assessPassword(flow.accountId(), password);
+  }
+
+  @Transactional(readOnly = true)
+  RecoveryView view(UUID id) {
+    return RecoveryView.of(load(id), policy);
+  }
+
+  /** The login the recovery was started with, to forget its failed sign-ins. */
+  @Transactional(readOnly = true)
+  Optional<LoginIdentifier> login(UUID id) {
+    return flows.find(id).flatMap(flow -> LoginIdentifier.classify(flow.contact()));
+  }
+
+  @Transactional
+  int deleteFinishedFlows() {
+    return flows.deleteFinished(clock.instant());
+  }
+
+  private String issue(RecoveryFlow flow, Instant now) {
+    String code = flow.issueCode(secrets, policy, now);
+    // counted for unknown logins too, so that the limits answer alike
+    String contact = flow.contact().toLowerCase(Locale.ROOT);
+    enforce(LimitKind.CONTACT_CODE, contact, "code-limit", now);
+    limiter.record(LimitKind.CONTACT_CODE, contact);
+    return code;
+  }
+
+  private void publish(RecoveryFlow flow, String recipient, String code) {
+    events.publishEvent(
+        new RecoveryCodeIssued(
+            flow.id(), flow.channel().apiName(), recipient, code, flow.code().expiresAt(), flow.locale()));
+  }
+
+  private void enforce(LimitKind kind, String subject, String problemType, Instant now) {
+    LimitDecision decision = limiter.check(kind, subject);
+    if (!decision.permitted()) {
+      throw new TooManyAttempts(problemType, decision, now);
+    }
+  }
+
+  private RecoveryFlow load(UUID id) {
+    RecoveryFlow flow = flows.find(id).orElseThrow(RecoveryProblems.FlowNotFound::new);
+    if (flow.isExpired(clock.instant())) {
+      throw new RecoveryProblems.FlowNotFound();
+    }
+    return flow;
+  }
+
+  private static String contactKey(LoginIdentifier identifier) {
+    return switch (identifier) {
+      case LoginIdentifier.ByPhone phone -> phone.phone().e164();
+      case LoginIdentifier.ByEmail email -> email.email().value();
+      case LoginIdentifier.BySnils snils -> snils.snils().digits();
+    };
+  }
+}
