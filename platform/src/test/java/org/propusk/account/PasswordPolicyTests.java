@@ -31,26 +31,13 @@ class PasswordPolicyTests {
 
   @BeforeAll
   static void loadListOnce() {
-    long start = System.nanoTime();
     commonPasswords = new CommonPasswords();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf(
-        "common password list: %d entries loaded in %d ms%n", commonPasswords.size(), millis);
     policy = new PasswordPolicy(commonPasswords);
   }
 
   @Test
   void listHasAtLeastOneHundredThousandEntries() {
     assertThat(commonPasswords.size()).isGreaterThanOrEqualTo(100_000);
-  }
-
-  @Test
-  void listIsLoadedWellUnderASecondOrSo() {
-    long start = System.nanoTime();
-    new CommonPasswords();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("second load of the list: %d ms%n", millis);
-    assertThat(millis).as("load time in ms, generous bound for slow CI").isLessThan(3_000);
   }
 
   @Test
@@ -253,22 +240,6 @@ class PasswordPolicyTests {
     assertThat(policy.assess("", PersonalData.NONE).score()).isZero();
     PersonalData blanks = new PersonalData("  ", "", " ", "@example.ru");
     assertThat(policy.assess("vT9#qLm2!xRw7zP", blanks).acceptable()).isTrue();
-  }
-
-  @Test
-  void isCheapEnoughToRunAsTheUserTypes() {
-    String typed = randomString(new Random(7), PasswordPolicy.PASSPHRASE_LENGTH - 1);
-    for (int i = 0; i < 20; i++) {
-      policy.assess(typed, IVAN); // warm up
-    }
-    long start = System.nanoTime();
-    int rounds = 50;
-    for (int i = 0; i < rounds; i++) {
-      policy.assess(typed.substring(0, 20 + i % 40), IVAN);
-    }
-    long microsEach = (System.nanoTime() - start) / 1_000 / rounds;
-    System.out.printf("assess() takes %d µs on average%n", microsEach);
-    assertThat(microsEach).as("µs per call, generous bound for slow CI").isLessThan(200_000);
   }
 
   @Test

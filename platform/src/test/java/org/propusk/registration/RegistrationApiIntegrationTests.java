@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.MutableClock;
@@ -29,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @PropuskIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class RegistrationApiIntegrationTests {
 
   static final String STRONG_PASSWORD = "вечерний-трамвай-к-морю-42";
@@ -85,6 +89,27 @@ class RegistrationApiIntegrationTests {
     assertThat(me.text("phone")).isEqualTo(phone);
     assertThat(me.text("lastName")).isEqualTo("Иванов");
     assertThat(me.text("level")).isEqualTo("simplified");
+  }
+
+  @Test
+  void writesNoCodeContactOrPasswordToTheLog(CapturedOutput log) {
+    String phone = TestContacts.phone();
+    ApiClient citizen = client();
+    String id = citizen.post("/api/v1/registrations", byPhone(phone)).text("id");
+    String code = outbox().awaitCode(phone, 1);
+    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", "000000".equals(code) ? "111111" : "000000"));
+    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", code));
+    citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", STRONG_PASSWORD, "passwordRepeat", STRONG_PASSWORD));
+    String email = TestContacts.email();
+    citizen.post("/api/v1/registrations", byEmail(email));
+    String link = outbox().awaitLink(email, 1);
+
+    assertThat(log.getAll())
+        .doesNotContain(code)
+        .doesNotContain(phone.substring(2))
+        .doesNotContain(STRONG_PASSWORD)
+        .doesNotContain(email)
+        .doesNotContain(link.substring(link.lastIndexOf('/') + 1));
   }
 
   @Test

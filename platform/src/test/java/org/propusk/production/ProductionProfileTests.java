@@ -1,0 +1,77 @@
+package org.propusk.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.propusk.PropuskApplication;
+import org.propusk.test.ApiClient;
+import org.propusk.test.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Without the {@code dev} profile the platform runs as in production. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "propusk.security.secret-hash-key=production-test-key-0123456789abcdef")
+@ActiveProfiles(resolver = ProductionProfileTests.WithoutDev.class)
+class ProductionProfileTests {
+
+  /** Only the profiles given on the command line (e.g. {@code pg}), never {@code dev}. */
+  static class WithoutDev implements ActiveProfilesResolver {
+    @Override
+    public String[] resolve(Class<?> testClass) {
+      return Arrays.stream(System.getProperty("spring.profiles.active", "").split(","))
+          .map(String::strip)
+          .filter(p -> !p.isEmpty() && !p.equals("dev"))
+          .toArray(String[]::new);
+    }
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.isolate(registry, "production_tests");
+  }
+
+  @LocalServerPort int port;
+  @Autowired Environment environment;
+
+  @Test
+  void hasNoDevelopmentOutbox() {
+    assertThat(new ApiClient(port).get("/dev/outbox").status()).isEqualTo(404);
+    assertThat(new ApiClient(port).get("/dev/outbox/view").status()).isEqualTo(404);
+  }
+
+  @Test
+  void usesRealGatewaysAndKeepsNoMessageBodies() {
+    assertThat(environment.getProperty("propusk.notification.sms.gateway")).isEqualTo("http");
+    assertThat(environment.getProperty("propusk.notification.mail.transport")).isEqualTo("smtp");
+    assertThat(environment.getProperty("propusk.notification.keep-bodies", Boolean.class)).isFalse();
+  }
+
+  @Test
+  void namesTheSessionCookieWithTheHostPrefixAndMarksItSecure() {
+    assertThat(environment.getProperty("server.servlet.session.cookie.name")).isEqualTo("__Host-PROPUSK_SESSION");
+    assertThat(environment.getProperty("server.servlet.session.cookie.secure", Boolean.class)).isTrue();
+    assertThat(environment.getProperty("server.servlet.session.cookie.http-only", Boolean.class)).isTrue();
+    assertThat(environment.getProperty("server.servlet.session.cookie.same-site")).isEqualToIgnoringCase("lax");
+  }
+
+  @Test
+  void refusesToStartWithoutTheKeyForHashingCodes() {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+    args.add("--spring.datasource.url=jdbc:h2:mem:no_key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    assertThatThrownBy(() -> new SpringApplicationBuilder(PropuskApplication.class).run(args.toArray(String[]::new)).close())
+        .hasStackTraceContaining("propusk.security.secret-hash-key");
+  }
+}
