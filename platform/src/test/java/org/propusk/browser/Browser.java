@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.propusk.test.ApiClient;
@@ -87,6 +90,7 @@ public final class Browser implements AutoCloseable {
         // an English browser: the Russian pages must stay Russian whatever it asks for
         "--lang=en-US");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     Browser browser = new Browser("http://localhost:" + port, new ChromeDriver(service, options), profile);
     browser.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     browser.driver.executeCdpCommand("Network.enable", Map.of());
@@ -97,6 +101,7 @@ public final class Browser implements AutoCloseable {
   /** A fresh citizen: no cookies, a desktop window, a new client address. */
   public void reset() {
     driver.get("about:blank");
+    consoleProblems(); // forget the previous test's
     driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     driver.executeCdpCommand(
         "Network.setExtraHTTPHeaders",
@@ -203,6 +208,19 @@ public final class Browser implements AutoCloseable {
   /** Whether the page is wider than the screen, so that the citizen has to scroll sideways. */
   public boolean scrollsSideways() {
     return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
+  }
+
+  /**
+   * What the pages' scripts and the content security policy complained about since the last call:
+   * script errors and refused inline code or styles (answers with an error status are not counted,
+   * they are the pages' own way of saying "check the form").
+   */
+  public List<String> consoleProblems() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::getMessage)
+        .filter(message -> !message.contains("Failed to load resource: the server responded with a status of"))
+        .toList();
   }
 
   /** Saves the whole page, not just the screen, as a PNG. */

@@ -3,11 +3,10 @@ package org.propusk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.propusk.test.DevOutbox;
-import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,7 +35,6 @@ class RegistrationBrowserTests {
   static final String HOME = "/(\\?.*)?";
 
   @LocalServerPort int port;
-  @Autowired MutableClock clock;
 
   Browser browser;
   DevOutbox outbox;
@@ -59,12 +55,11 @@ class RegistrationBrowserTests {
   @BeforeEach
   void freshCitizen() {
     browser.reset();
-    // the pages count down against the real time in the browser: a server clock behind it
-    // (a clock that tests hold still) would make codes look expired
-    Duration behind = Duration.between(clock.instant(), Instant.now());
-    if (behind.isPositive()) {
-      clock.advance(behind);
-    }
+  }
+
+  @AfterEach
+  void pagesRanWithoutScriptErrorsOrPolicyViolations() {
+    assertThat(browser.consoleProblems()).isEmpty();
   }
 
   @Test

@@ -104,6 +104,7 @@ class NotificationListener {
   }
 
   private long minutesLeft(java.time.Instant expiresAt) {
-    return Math.max(1, Duration.between(clock.instant(), expiresAt).toMinutes() + 1);
+    long millis = Duration.between(clock.instant(), expiresAt).toMillis();
+    return Math.max(1, (millis + 59_999) / 60_000);
   }
 }
