@@ -172,8 +172,26 @@ public final class Browser implements AutoCloseable {
   public void submit(String css) {
     WebElement html = driver.findElement(By.tagName("html"));
     click(css);
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(html));
+    new WebDriverWait(driver, WAIT).until(d -> isGone(html));
     waitForPage();
+  }
+
+  /**
+   * Whether an element of the previous page is gone. Chromium sometimes answers a question about a
+   * node of an unloaded document with an inspector error instead of "stale": that means gone too.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   public String text(String css) {

@@ -3,53 +3,22 @@ package org.propusk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.propusk.test.ApiClient;
-import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A citizen who forgot the password gets back in through the pages. */
 @PropuskIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecoveryBrowserTests {
+class RecoveryBrowserTests extends BrowserTestSupport {
 
   static final String OLD_PASSWORD = "старый-добрый-пароль-1";
   static final String NEW_PASSWORD = "новая-весна-у-окна-2026";
-
-  @LocalServerPort int port;
-
-  Browser browser;
-  DevOutbox outbox;
-
-  @BeforeAll
-  void startBrowser() {
-    browser = Browser.start(port);
-    outbox = new DevOutbox(port);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void pagesRanWithoutScriptErrorsOrPolicyViolations() {
-    assertThat(browser.consoleProblems()).isEmpty();
-  }
 
   @Test
   void citizenWhoForgotThePasswordSetsANewOneFromTheSignInPage() {
     String phone = TestContacts.phone();
     register(phone);
-    browser.reset();
 
     browser.open("/login");
     browser.click("a[href$='/recovery']");
@@ -76,7 +45,6 @@ class RecoveryBrowserTests {
 
   @Test
   void anUnknownLoginLeadsToTheSameCodePage() {
-    browser.reset();
     browser.open("/recovery");
     browser.type("#login", TestContacts.phone());
     browser.submit("main form button[type=submit]");

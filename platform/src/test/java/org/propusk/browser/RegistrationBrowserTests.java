@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The registration as a citizen goes through it in a real browser: the pages, their scripts (the
  * contact switch, the countdowns, the live password strength), the keyboard and a phone's screen.
  */
 @PropuskIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistrationBrowserTests {
+class RegistrationBrowserTests extends BrowserTestSupport {
 
   static final String STRONG_PASSWORD = "вечерний-трамвай-к-морю-42";
   static final String NEXT_STEP_STANDARD =
@@ -33,34 +25,6 @@ class RegistrationBrowserTests {
   static final String CONFIRM_PAGE = "/register/[0-9a-f-]{36}/confirm";
   static final String PASSWORD_PAGE = "/register/[0-9a-f-]{36}/password";
   static final String HOME = "/(\\?.*)?";
-
-  @LocalServerPort int port;
-
-  Browser browser;
-  DevOutbox outbox;
-
-  @BeforeAll
-  void startBrowser() {
-    browser = Browser.start(port);
-    outbox = new DevOutbox(port);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void freshCitizen() {
-    browser.reset();
-  }
-
-  @AfterEach
-  void pagesRanWithoutScriptErrorsOrPolicyViolations() {
-    assertThat(browser.consoleProblems()).isEmpty();
-  }
 
   @Test
   void citizenRegistersByPhoneThroughThePagesAndSeesSimplifiedLevel() {

@@ -136,6 +136,35 @@ class RegistrationApiIntegrationTests {
   }
 
   @Test
+  void theLinkLeadsToThePasswordStepAgainWhenOpenedTwiceButNotAfterTheAccountExists() {
+    ApiClient citizen = client();
+    String email = TestContacts.email();
+    String id = citizen.post("/api/v1/registrations", byEmail(email)).text("id");
+    String path = outbox().awaitLink(email, 1).replaceFirst("https?://[^/]+", "");
+    // a mail scanner opens it first, then the citizen
+    for (int i = 0; i < 2; i++) {
+      ApiClient browser = client();
+      assertThat(browser.send(browser.request(path).GET()).header("Location").orElseThrow())
+          .endsWith("/register/" + id + "/password");
+    }
+    citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", STRONG_PASSWORD, "passwordRepeat", STRONG_PASSWORD));
+    ApiClient late = client();
+    assertThat(late.send(late.request(path).GET()).status()).isIn(404, 410);
+  }
+
+  @Test
+  void refusesTheLinkAfterTheRegistrationExpired() {
+    String email = TestContacts.email();
+    client().post("/api/v1/registrations", byEmail(email));
+    String path = outbox().awaitLink(email, 1).replaceFirst("https?://[^/]+", "");
+    clock.advance(Duration.ofHours(24));
+    ApiClient late = client();
+    ApiClient.Response answer = late.send(late.request(path).header("Accept", "text/html").GET());
+    assertThat(answer.status()).isIn(404, 410);
+    assertThat(answer.raw().body()).contains("Начать регистрацию");
+  }
+
+  @Test
   void registersByEmailWithTheCodeTypedFromTheLetter() {
     ApiClient citizen = client();
     String email = TestContacts.email();

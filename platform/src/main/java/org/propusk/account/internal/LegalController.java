@@ -21,13 +21,15 @@ class LegalController {
 
   @GetMapping("/legal/terms")
   String terms(Model model) {
+    model.addAttribute("document", "terms");
     model.addAttribute("version", termsVersion);
-    return "legal/terms";
+    return "legal/document";
   }
 
   @GetMapping("/legal/privacy")
   String privacy(Model model) {
+    model.addAttribute("document", "privacy");
     model.addAttribute("version", privacyVersion);
-    return "legal/privacy";
+    return "legal/document";
   }
 }

@@ -149,7 +149,8 @@ final class RegistrationFlow {
   void confirmWithLink(RegistrationPolicy policy, Instant now) {
     ensureAlive(now);
     if (state == RegistrationState.CONTACT_CONFIRMED) {
-      return; // the link opened twice, e.g. by the mail client's preview: same outcome
+      // opened again (or first by a mail scanner): the same password step, nothing more
+      return;
     }
     if (state != RegistrationState.CODE_SENT || linkExpiresAt == null || !now.isBefore(linkExpiresAt)) {
       throw new RegistrationProblems.LinkInvalid();
@@ -184,8 +185,6 @@ final class RegistrationFlow {
   private void confirmContact(RegistrationPolicy policy, Instant now) {
     move(RegistrationState.CONTACT_CONFIRMED);
     contactConfirmedAt = now;
-    linkTokenHash = null;
-    linkExpiresAt = null;
     expiresAt = now.plus(policy.passwordStepTtl());
   }
 

@@ -126,7 +126,8 @@ class RegistrationPageController {
       FlowView flow = registrations.confirmLink(token);
       return "redirect:/register/" + flow.id() + "/password";
     } catch (Problem problem) {
-      return pages.show(problem, model, response, "registration/link-invalid");
+      model.addAttribute("heading", messages.get("registration.link.title"));
+      return pages.show(problem, model, response, "registration/start-over");
     }
   }
 

@@ -1,0 +1,47 @@
+package org.propusk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.propusk.test.DevOutbox;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One Chromium per test class against the running platform, a fresh citizen (no cookies, own
+ * address) per test, and no script error or security-policy violation on any page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestSupport {
+
+  @LocalServerPort int port;
+
+  Browser browser;
+  DevOutbox outbox;
+
+  @BeforeAll
+  void startBrowser() {
+    browser = Browser.start(port);
+    outbox = new DevOutbox(port);
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void freshCitizen() {
+    browser.reset();
+  }
+
+  @AfterEach
+  void pagesRanWithoutScriptErrorsOrPolicyViolations() {
+    assertThat(browser.consoleProblems()).isEmpty();
+  }
+}
