@@ -141,7 +141,20 @@ class RegistrationFlowTests {
     assertThat(flow.linkExpiresAt()).isEqualTo(now.plus(Duration.ofHours(24)));
     flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(23)));
     assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
-    assertThat(flow.linkTokenHash()).isNull();
+    // opened again, e.g. after a mail scanner: the same password step
+    flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(23)).plusSeconds(5));
+    assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+  }
+
+  @Test
+  void refusesTheLinkAfterItsDay() {
+    RegistrationFlow flow =
+        RegistrationFlow.start(
+            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
+            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    flow.issueCode(SECRETS, POLICY, now);
+    assertThatThrownBy(() -> flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(24))))
+        .isInstanceOf(RegistrationProblems.FlowNotFound.class);
   }
 
   @Test
