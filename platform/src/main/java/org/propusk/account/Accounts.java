@@ -39,6 +39,16 @@ public interface Accounts {
   /** Rates a candidate new password against the policy and the account's own data. */
   PasswordAssessment assessPassword(UUID accountId, String password);
 
+  /**
+   * Records that a piece of evidence is now held or no longer held (e.g. a registry verified the
+   * SNILS, or the verified passport was replaced). The level follows; a change is announced with
+   * {@link LevelChanged}.
+   */
+  void recordEvidence(UUID accountId, Evidence evidence, boolean held);
+
+  /** The names as the citizen's documents give them, from the profile. */
+  void rename(UUID accountId, String lastName, String firstName);
+
   /** Sessions signed in before this moment are no longer valid; empty when there is none. */
   Optional<java.time.Instant> sessionsValidFrom(UUID accountId);
 }

@@ -23,7 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Without the {@code dev} profile the platform runs as in production. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "propusk.security.secret-hash-key=production-test-key-0123456789abcdef")
+    properties = {
+      "propusk.security.secret-hash-key=production-test-key-0123456789abcdef",
+      "propusk.security.data.keys.p1=cHJvZHVjdGlvbi10ZXN0LWRhdGEta2V5LTAxMjM0NTY=",
+      "propusk.security.data.active-key=p1",
+      "propusk.security.data.lookup-key=production-test-lookup-key-0123456789"
+    })
 @ActiveProfiles(resolver = ProductionProfileTests.WithoutDev.class)
 class ProductionProfileTests {
 
@@ -70,6 +75,9 @@ class ProductionProfileTests {
   @Test
   void refusesToStartWithoutTheKeyForHashingCodes() {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+    args.add("--propusk.security.data.keys.p1=cHJvZHVjdGlvbi10ZXN0LWRhdGEta2V5LTAxMjM0NTY=");
+    args.add("--propusk.security.data.active-key=p1");
+    args.add("--propusk.security.data.lookup-key=production-test-lookup-key-0123456789");
     args.add("--spring.datasource.url=jdbc:h2:mem:no_key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     assertThatThrownBy(() -> new SpringApplicationBuilder(PropuskApplication.class).run(args.toArray(String[]::new)).close())
         .hasStackTraceContaining("propusk.security.secret-hash-key");

@@ -61,6 +61,14 @@ public class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
   }
 
+  public Response put(String path, Object body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", csrfToken())
+            .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+  }
+
   public Response delete(String path) {
     return send(request(path).header("X-XSRF-TOKEN", csrfToken()).DELETE());
   }

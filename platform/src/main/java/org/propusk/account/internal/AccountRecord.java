@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.propusk.account.AccountLevel;
 import org.propusk.account.Contact;
 import org.propusk.account.Evidence;
 
@@ -18,6 +19,9 @@ record AccountRecord(
     String emailKey,
     Instant emailConfirmedAt,
     String passwordHash,
+    Instant snilsVerifiedAt,
+    Instant passportVerifiedAt,
+    String announcedLevel,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -34,11 +38,11 @@ record AccountRecord(
       case Contact.Phone phone ->
           new AccountRecord(
               id, lastName, firstName, phone.value(), confirmedAt, null, null, null, passwordHash,
-              now, now, 0);
+              null, null, AccountLevel.SIMPLIFIED.name(), now, now, 0);
       case Contact.Email email ->
           new AccountRecord(
               id, lastName, firstName, null, null, email.value(), email.key(), confirmedAt,
-              passwordHash, now, now, 0);
+              passwordHash, null, null, AccountLevel.SIMPLIFIED.name(), now, now, 0);
     };
   }
 
@@ -47,6 +51,12 @@ record AccountRecord(
     Set<Evidence> held = EnumSet.noneOf(Evidence.class);
     if (phoneConfirmedAt != null || emailConfirmedAt != null) {
       held.add(Evidence.CONFIRMED_CONTACT);
+    }
+    if (snilsVerifiedAt != null) {
+      held.add(Evidence.VERIFIED_SNILS);
+    }
+    if (passportVerifiedAt != null) {
+      held.add(Evidence.VERIFIED_PASSPORT);
     }
     return held;
   }

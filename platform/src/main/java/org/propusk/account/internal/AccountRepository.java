@@ -43,9 +43,11 @@ class AccountRepository {
     jdbc.sql(
             """
             insert into account (id, last_name, first_name, phone, phone_confirmed_at, email,
-              email_key, email_confirmed_at, password_hash, created_at, updated_at, version)
+              email_key, email_confirmed_at, password_hash, announced_level, created_at, updated_at,
+              version)
             values (:id, :lastName, :firstName, :phone, :phoneConfirmedAt, :email,
-              :emailKey, :emailConfirmedAt, :passwordHash, :createdAt, :updatedAt, :version)
+              :emailKey, :emailConfirmedAt, :passwordHash, :announcedLevel, :createdAt, :updatedAt,
+              :version)
             """)
         .param("id", a.id())
         .param("lastName", a.lastName())
@@ -56,6 +58,7 @@ class AccountRepository {
         .param("emailKey", a.emailKey())
         .param("emailConfirmedAt", DbTime.of(a.emailConfirmedAt()))
         .param("passwordHash", a.passwordHash())
+        .param("announcedLevel", a.announcedLevel())
         .param("createdAt", DbTime.of(a.createdAt()))
         .param("updatedAt", DbTime.of(a.updatedAt()))
         .param("version", a.version())
@@ -90,6 +93,32 @@ class AccountRepository {
         .update();
   }
 
+  /** Sets or clears one evidence column; the level is derived from them. */
+  void setEvidence(UUID id, String column, Instant at, Instant now) {
+    jdbc.sql("update account set " + column + " = :at, updated_at = :now where id = :id")
+        .param("id", id)
+        .param("at", DbTime.of(at))
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
+  void setAnnouncedLevel(UUID id, String level) {
+    jdbc.sql("update account set announced_level = :level where id = :id")
+        .param("id", id)
+        .param("level", level)
+        .update();
+  }
+
+  void rename(UUID id, String lastName, String firstName, Instant now) {
+    jdbc.sql(
+            "update account set last_name = :lastName, first_name = :firstName, updated_at = :now where id = :id")
+        .param("id", id)
+        .param("lastName", lastName)
+        .param("firstName", firstName)
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
   Optional<Instant> sessionsValidFrom(UUID id) {
     return jdbc.sql("select sessions_valid_from from account where id = :id")
         .param("id", id)
@@ -109,6 +138,9 @@ class AccountRepository {
         rs.getString("email_key"),
         DbTime.read(rs, "email_confirmed_at"),
         rs.getString("password_hash"),
+        DbTime.read(rs, "snils_verified_at"),
+        DbTime.read(rs, "passport_verified_at"),
+        rs.getString("announced_level"),
         DbTime.read(rs, "created_at"),
         DbTime.read(rs, "updated_at"),
         rs.getLong("version"));

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountOpened;
+import org.propusk.account.Evidence;
+import org.propusk.account.LevelChanged;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
 import org.propusk.account.Contact;
@@ -129,6 +132,33 @@ class AccountService implements Accounts {
     requireAcceptable(password, personalData(account));
     repository.changePassword(accountId, passwordEncoder.encode(password), clock.instant());
     events.publishEvent(new PasswordChanged(accountId));
+  }
+
+  @Override
+  @Transactional
+  public void recordEvidence(UUID accountId, Evidence evidence, boolean held) {
+    String column =
+        switch (evidence) {
+          case VERIFIED_SNILS -> "snils_verified_at";
+          case VERIFIED_PASSPORT -> "passport_verified_at";
+          default -> throw new IllegalArgumentException(evidence + " is not recorded this way");
+        };
+    Instant now = clock.instant();
+    repository.setEvidence(accountId, column, held ? now : null, now);
+    AccountRecord account = repository.findById(accountId).orElseThrow();
+    AccountLevel level = LevelProfiles.evaluate(account.evidence()).level();
+    AccountLevel announced =
+        account.announcedLevel() == null ? AccountLevel.SIMPLIFIED : AccountLevel.valueOf(account.announcedLevel());
+    if (level != announced) {
+      repository.setAnnouncedLevel(accountId, level.name());
+      events.publishEvent(new LevelChanged(accountId, announced, level));
+    }
+  }
+
+  @Override
+  @Transactional
+  public void rename(UUID accountId, String lastName, String firstName) {
+    repository.rename(accountId, lastName, firstName, clock.instant());
   }
 
   @Override

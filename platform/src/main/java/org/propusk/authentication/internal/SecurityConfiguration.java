@@ -55,7 +55,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             authorize ->
                 authorize
-                    .requestMatchers(path.matcher("/api/v1/me"), path.matcher("/account/**"))
+                    .requestMatchers(
+                        path.matcher("/api/v1/me"),
+                        path.matcher("/api/v1/profile"),
+                        path.matcher("/profile"),
+                        path.matcher("/account/**"))
                     .authenticated()
                     .anyRequest()
                     .permitAll())

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.propusk.account.Accounts;
+import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
+import org.propusk.verification.CheckState;
+import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.registration.RegistrationCodeIssued;
 import org.propusk.shared.Messages;
@@ -51,26 +54,53 @@ class NotificationListener {
   /** Tells every contact of the account, so that a stranger's change does not go unnoticed. */
   @ApplicationModuleListener
   void on(PasswordChanged event) {
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.password-changed.sms"),
+        locale -> messages.in(locale, "notification.password-changed.email.subject"),
+        locale -> messages.in(locale, "notification.password-changed.email.body"));
+  }
+
+  /** The outcome of a registry check, verified or failed (the reason is on the profile page). */
+  @ApplicationModuleListener
+  void on(DocumentCheckCompleted event) {
+    String outcome = event.outcome() == CheckState.VERIFIED ? "verified" : "failed";
+    String document = "notification.document." + event.document().name().toLowerCase(Locale.ROOT);
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.check." + outcome + ".sms", messages.in(locale, document)),
+        locale -> messages.in(locale, "notification.check.subject"),
+        locale -> messages.in(locale, "notification.check." + outcome + ".body", messages.in(locale, document)));
+  }
+
+  @ApplicationModuleListener
+  void on(LevelChanged event) {
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.level.sms", messages.in(locale, "level." + event.to().apiName())),
+        locale -> messages.in(locale, "notification.level.subject"),
+        locale -> messages.in(locale, "notification.level.body", messages.in(locale, "level." + event.to().apiName())));
+  }
+
+  /** A notice to every confirmed contact of an account, in Russian (the default language). */
+  private void toAccount(
+      java.util.UUID accountId,
+      java.util.function.Function<Locale, String> sms,
+      java.util.function.Function<Locale, String> subject,
+      java.util.function.Function<Locale, String> body) {
     Locale locale = Locale.forLanguageTag("ru");
     accounts
-        .find(event.accountId())
+        .find(accountId)
         .ifPresent(
             account -> {
               if (account.phone() != null) {
                 delivery.deliver(
-                    new OutgoingMessage(
-                        OutgoingMessage.Channel.SMS,
-                        account.phone(),
-                        null,
-                        messages.in(locale, "notification.password-changed.sms")));
+                    new OutgoingMessage(OutgoingMessage.Channel.SMS, account.phone(), null, sms.apply(locale)));
               }
               if (account.email() != null) {
                 delivery.deliver(
                     new OutgoingMessage(
-                        OutgoingMessage.Channel.EMAIL,
-                        account.email(),
-                        messages.in(locale, "notification.password-changed.email.subject"),
-                        messages.in(locale, "notification.password-changed.email.body")));
+                        OutgoingMessage.Channel.EMAIL, account.email(), subject.apply(locale), body.apply(locale)));
               }
             });
   }

@@ -1,0 +1,6 @@
+package org.propusk.account;
+
+import java.util.UUID;
+
+/** Domain event: the account's level, derived from its evidence, is now another one. */
+public record LevelChanged(UUID accountId, AccountLevel from, AccountLevel to) {}

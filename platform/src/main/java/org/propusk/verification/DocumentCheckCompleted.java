@@ -1,0 +1,7 @@
+package org.propusk.verification;
+
+import java.util.UUID;
+
+/** Domain event: a registry check ended, verified or failed. No personal data. */
+public record DocumentCheckCompleted(
+    UUID accountId, Document document, CheckState outcome, CheckReason reason) {}

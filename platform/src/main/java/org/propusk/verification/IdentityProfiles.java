@@ -1,0 +1,22 @@
+package org.propusk.verification;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** The verification module's API. */
+public interface IdentityProfiles {
+
+  /** The profile of an account; empty fields when nothing was entered yet. */
+  ProfileView profile(UUID accountId);
+
+  /**
+   * Checks the form's rules, stores it, and starts a registry check for every document whose data
+   * changed (a verified document that changes is checked again).
+   *
+   * @throws org.propusk.shared.InvalidInput with every broken rule next to its field
+   */
+  ProfileView save(UUID accountId, ProfileForm form);
+
+  /** The documents the registries have confirmed for this account. */
+  Set<Document> verifiedDocuments(UUID accountId);
+}

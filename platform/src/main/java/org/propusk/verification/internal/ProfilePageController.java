@@ -1,0 +1,73 @@
+package org.propusk.verification.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.propusk.shared.Citizen;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.ProblemPages;
+import org.propusk.verification.CheckState;
+import org.propusk.verification.IdentityProfiles;
+import org.propusk.verification.ProfileForm;
+import org.propusk.verification.ProfileView;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** "Мои данные": the form, each document's check next to it, refreshed while checks run. */
+@Controller
+class ProfilePageController {
+
+  private final IdentityProfiles profiles;
+  private final ProblemPages pages;
+
+  ProfilePageController(IdentityProfiles profiles, ProblemPages pages) {
+    this.profiles = profiles;
+    this.pages = pages;
+  }
+
+  @GetMapping("/profile")
+  String page(Model model) {
+    ProfileView profile = profiles.profile(signedIn());
+    model.addAttribute("form", formOf(profile));
+    return show(profile, model);
+  }
+
+  @PostMapping("/profile")
+  String save(@ModelAttribute("form") ProfileForm form, Model model, HttpServletResponse response) {
+    try {
+      profiles.save(signedIn(), form);
+      return "redirect:/profile?saved";
+    } catch (InvalidInput invalid) {
+      show(profiles.profile(signedIn()), model);
+      return pages.show(invalid, model, response, "verification/profile");
+    }
+  }
+
+  private String show(ProfileView profile, Model model) {
+    model.addAttribute("profile", profile);
+    model.addAttribute(
+        "checking",
+        profile.snilsStatus().state() == CheckState.PENDING
+            || profile.passportStatus().state() == CheckState.PENDING);
+    return "verification/profile";
+  }
+
+  private static ProfileForm formOf(ProfileView v) {
+    return new ProfileForm(
+        v.lastName(), v.firstName(), v.patronymic(), v.gender(), text(v.birthDate()), v.birthPlace(),
+        "XX".equals(v.citizenship()) ? "other" : "RU", v.snils(), v.passportSeries(), v.passportNumber(),
+        text(v.passportIssuedOn()), v.passportIssuer(), v.divisionCode(), v.foreignDocumentType(),
+        v.foreignDocumentNumber(), v.foreignDocumentCountry());
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  private static UUID signedIn() {
+    return Citizen.current().orElseThrow().accountId();
+  }
+}

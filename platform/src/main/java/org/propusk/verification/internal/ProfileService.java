@@ -1,0 +1,182 @@
+package org.propusk.verification.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.propusk.account.Accounts;
+import org.propusk.account.Evidence;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Violation;
+import org.propusk.verification.CheckState;
+import org.propusk.verification.Document;
+import org.propusk.verification.DocumentStatus;
+import org.propusk.verification.IdentityProfiles;
+import org.propusk.verification.ProfileChanged;
+import org.propusk.verification.ProfileForm;
+import org.propusk.verification.ProfileView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class ProfileService implements IdentityProfiles {
+
+  private final StoredProfileRepository profiles;
+  private final DocumentCheckRepository checks;
+  private final ProfileRules rules;
+  private final ProfileSealing sealing;
+  private final DocumentCheckScheduler scheduler;
+  private final Accounts accounts;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ProfileService(
+      StoredProfileRepository profiles,
+      DocumentCheckRepository checks,
+      ProfileRules rules,
+      ProfileSealing sealing,
+      DocumentCheckScheduler scheduler,
+      Accounts accounts,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.profiles = profiles;
+    this.checks = checks;
+    this.rules = rules;
+    this.sealing = sealing;
+    this.scheduler = scheduler;
+    this.accounts = accounts;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public ProfileView profile(UUID accountId) {
+    Optional<StoredProfile> stored = profiles.find(accountId);
+    List<DocumentCheck> latest = checks.ofAccount(accountId);
+    return stored
+        .map(p -> sealing.view(p, status(latest, Document.SNILS), status(latest, Document.PASSPORT)))
+        .orElseGet(() -> namesFromAccount(accountId, latest));
+  }
+
+  @Override
+  @Transactional
+  public ProfileView save(UUID accountId, ProfileForm form) {
+    ValidProfile valid = rules.check(form);
+    Optional<StoredProfile> before = profiles.find(accountId);
+    StoredProfile after = sealing.seal(accountId, valid, before.map(StoredProfile::version).orElse(0L));
+    refuseDocumentsOfOthers(accountId, after);
+    Instant now = clock.instant();
+    profiles.save(after, now);
+
+    Set<String> changed = changedFields(before.orElse(null), after);
+    boolean holderChanged =
+        changed.contains("lastName") || changed.contains("firstName") || changed.contains("patronymic") || changed.contains("birthDate");
+    if (changed.contains("snils") || (holderChanged && after.snilsLookup() != null)) {
+      restart(accountId, Document.SNILS, after.snilsLookup() != null, now);
+    }
+    if (changed.contains("passport") || (holderChanged && after.passportLookup() != null)) {
+      restart(accountId, Document.PASSPORT, after.passportLookup() != null, now);
+    }
+    if (changed.contains("lastName") || changed.contains("firstName")) {
+      accounts.rename(accountId, after.lastName(), after.firstName());
+    }
+    if (!changed.isEmpty()) {
+      events.publishEvent(new ProfileChanged(accountId, Set.copyOf(changed)));
+    }
+    return profile(accountId);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Set<Document> verifiedDocuments(UUID accountId) {
+    Set<Document> verified = EnumSet.noneOf(Document.class);
+    checks.ofAccount(accountId).stream()
+        .filter(check -> check.state() == CheckState.VERIFIED)
+        .forEach(check -> verified.add(check.document()));
+    return verified;
+  }
+
+  /** New data means a new check; the evidence of the old one no longer counts. */
+  private void restart(UUID accountId, Document document, boolean present, Instant now) {
+    accounts.recordEvidence(accountId, evidenceOf(document), false);
+    if (present) {
+      DocumentCheck check = DocumentCheck.start(accountId, document, now);
+      checks.replace(check);
+      scheduler.schedule(check.id());
+    } else {
+      checks.remove(accountId, document);
+    }
+  }
+
+  private void refuseDocumentsOfOthers(UUID accountId, StoredProfile after) {
+    if (sealing.snilsBelongsToAnother(accountId, after.snilsLookup())) {
+      throw new InvalidInput(List.of(new Violation("snils", "taken")));
+    }
+    if (sealing.passportBelongsToAnother(accountId, after.passportLookup())) {
+      throw new InvalidInput(List.of(new Violation("passportNumber", "taken")));
+    }
+  }
+
+  static Evidence evidenceOf(Document document) {
+    return switch (document) {
+      case SNILS -> Evidence.VERIFIED_SNILS;
+      case PASSPORT -> Evidence.VERIFIED_PASSPORT;
+    };
+  }
+
+  private static Set<String> changedFields(StoredProfile before, StoredProfile after) {
+    Set<String> changed = new LinkedHashSet<>();
+    if (before == null) {
+      before = new StoredProfile(after.accountId(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
+    }
+    compare(changed, "lastName", before.lastName(), after.lastName());
+    compare(changed, "firstName", before.firstName(), after.firstName());
+    compare(changed, "patronymic", before.patronymic(), after.patronymic());
+    compare(changed, "gender", before.gender(), after.gender());
+    compare(changed, "birthDate", before.birthDate(), after.birthDate());
+    compare(changed, "birthPlace", before.birthPlace(), after.birthPlace());
+    compare(changed, "citizenship", before.citizenship(), after.citizenship());
+    compare(changed, "snils", before.snilsLookup(), after.snilsLookup());
+    compare(
+        changed,
+        "passport",
+        List.of(Objects.toString(before.passportLookup()), Objects.toString(before.passportIssuedOn()), Objects.toString(before.passportDivision())),
+        List.of(Objects.toString(after.passportLookup()), Objects.toString(after.passportIssuedOn()), Objects.toString(after.passportDivision())));
+    compare(changed, "passportIssuer", before.passportIssuer(), after.passportIssuer());
+    compare(changed, "foreignDocument", before.foreignDocSealed() == null, after.foreignDocSealed() == null);
+    return changed;
+  }
+
+  private static void compare(Set<String> changed, String field, Object before, Object after) {
+    if (!Objects.equals(before, after)) {
+      changed.add(field);
+    }
+  }
+
+  private static DocumentStatus status(List<DocumentCheck> latest, Document document) {
+    return latest.stream()
+        .filter(check -> check.document() == document)
+        .findFirst()
+        .map(check -> new DocumentStatus(check.state(), check.reason()))
+        .orElse(DocumentStatus.NOT_ENTERED);
+  }
+
+  /** Before the first save the form starts from the names given at registration. */
+  private ProfileView namesFromAccount(UUID accountId, List<DocumentCheck> latest) {
+    return accounts
+        .find(accountId)
+        .map(
+            a ->
+                new ProfileView(
+                    a.lastName(), a.firstName(), null, null, null, null, "RU", null, null, null, null, null,
+                    null, null, null, null, status(latest, Document.SNILS), status(latest, Document.PASSPORT)))
+        .orElseThrow(() -> new IllegalStateException("no account " + accountId));
+  }
+}

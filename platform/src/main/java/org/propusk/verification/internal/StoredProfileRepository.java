@@ -1,0 +1,111 @@
+package org.propusk.verification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.propusk.shared.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StoredProfileRepository {
+
+  private final JdbcClient jdbc;
+
+  StoredProfileRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<StoredProfile> find(UUID accountId) {
+    return jdbc.sql("select * from identity_profile where account_id = :id")
+        .param("id", accountId)
+        .query(StoredProfileRepository::map)
+        .optional();
+  }
+
+  /** Inserts or replaces the profile; a unique lookup taken by another account throws. */
+  void save(StoredProfile p, Instant now) {
+    int updated =
+        bind(
+                jdbc.sql(
+                    """
+                    update identity_profile set last_name = :lastName, first_name = :firstName,
+                      patronymic = :patronymic, gender = :gender, birth_date = :birthDate,
+                      birth_place = :birthPlace, citizenship = :citizenship, snils_sealed = :snilsSealed,
+                      snils_lookup = :snilsLookup, passport_sealed = :passportSealed,
+                      passport_lookup = :passportLookup, passport_issued_on = :passportIssuedOn,
+                      passport_issuer = :passportIssuer, passport_division = :passportDivision,
+                      foreign_doc_type = :foreignDocType, foreign_doc_sealed = :foreignDocSealed,
+                      foreign_doc_country = :foreignDocCountry, updated_at = :now, version = version + 1
+                    where account_id = :accountId
+                    """),
+                p,
+                now)
+            .update();
+    if (updated == 0) {
+      bind(
+              jdbc.sql(
+                  """
+                  insert into identity_profile (account_id, last_name, first_name, patronymic, gender,
+                    birth_date, birth_place, citizenship, snils_sealed, snils_lookup, passport_sealed,
+                    passport_lookup, passport_issued_on, passport_issuer, passport_division,
+                    foreign_doc_type, foreign_doc_sealed, foreign_doc_country, updated_at, version)
+                  values (:accountId, :lastName, :firstName, :patronymic, :gender, :birthDate,
+                    :birthPlace, :citizenship, :snilsSealed, :snilsLookup, :passportSealed,
+                    :passportLookup, :passportIssuedOn, :passportIssuer, :passportDivision,
+                    :foreignDocType, :foreignDocSealed, :foreignDocCountry, :now, 0)
+                  """),
+              p,
+              now)
+          .update();
+    }
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, StoredProfile p, Instant now) {
+    return sql.param("accountId", p.accountId())
+        .param("lastName", p.lastName())
+        .param("firstName", p.firstName())
+        .param("patronymic", p.patronymic())
+        .param("gender", p.gender())
+        .param("birthDate", p.birthDate())
+        .param("birthPlace", p.birthPlace())
+        .param("citizenship", p.citizenship())
+        .param("snilsSealed", p.snilsSealed())
+        .param("snilsLookup", p.snilsLookup())
+        .param("passportSealed", p.passportSealed())
+        .param("passportLookup", p.passportLookup())
+        .param("passportIssuedOn", p.passportIssuedOn())
+        .param("passportIssuer", p.passportIssuer())
+        .param("passportDivision", p.passportDivision())
+        .param("foreignDocType", p.foreignDocType())
+        .param("foreignDocSealed", p.foreignDocSealed())
+        .param("foreignDocCountry", p.foreignDocCountry())
+        .param("now", DbTime.of(now));
+  }
+
+  private static StoredProfile map(ResultSet rs, int row) throws SQLException {
+    return new StoredProfile(
+        rs.getObject("account_id", UUID.class),
+        rs.getString("last_name"),
+        rs.getString("first_name"),
+        rs.getString("patronymic"),
+        rs.getString("gender"),
+        rs.getObject("birth_date", LocalDate.class),
+        rs.getString("birth_place"),
+        rs.getString("citizenship"),
+        rs.getString("snils_sealed"),
+        rs.getString("snils_lookup"),
+        rs.getString("passport_sealed"),
+        rs.getString("passport_lookup"),
+        rs.getObject("passport_issued_on", LocalDate.class),
+        rs.getString("passport_issuer"),
+        rs.getString("passport_division"),
+        rs.getString("foreign_doc_type"),
+        rs.getString("foreign_doc_sealed"),
+        rs.getString("foreign_doc_country"),
+        rs.getLong("version"));
+  }
+}

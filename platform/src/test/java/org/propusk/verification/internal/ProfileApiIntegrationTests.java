@@ -1,0 +1,279 @@
+package org.propusk.verification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.propusk.test.ApiClient;
+import org.propusk.test.DevOutbox;
+import org.propusk.test.MutableClock;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestContacts;
+import org.propusk.test.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "Мои данные" over the JSON API against the sandbox registry: formal rules, registry checks as
+ * background jobs (with outages, retries and the 5-day give-up), the level that follows, and
+ * personal data that is sealed at rest and absent from the log.
+ */
+@PropuskIntegrationTest
+@Import(ControllableRegistry.Config.class)
+@ExtendWith(OutputCaptureExtension.class)
+class ProfileApiIntegrationTests {
+
+  /** The first demo citizen of the sandbox dataset. */
+  static final Map<String, Object> IVANOV =
+      Map.ofEntries(
+          Map.entry("lastName", "Иванов"),
+          Map.entry("firstName", "Иван"),
+          Map.entry("patronymic", "Иванович"),
+          Map.entry("gender", "male"),
+          Map.entry("birthDate", "1985-04-12"),
+          Map.entry("birthPlace", "г. Москва"),
+          Map.entry("citizenship", "RU"),
+          Map.entry("snils", "112-233-445 95"),
+          Map.entry("passportSeries", "45 10"),
+          Map.entry("passportNumber", "123456"),
+          Map.entry("passportIssuedOn", "20.05.2010"),
+          Map.entry("passportIssuer", "УФМС России по г. Москве"),
+          Map.entry("divisionCode", "770001"));
+
+  static final String PASSWORD = "зелёный-чай-на-веранде-5";
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    // its own database: no other test context's job runner may take these checks
+    TestDatabases.isolate(registry, "verification_tests");
+  }
+
+  @LocalServerPort int port;
+  @Autowired ControllableRegistry registry;
+  @Autowired MutableClock clock;
+  @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void registryBackUp() {
+    registry.down.set(false);
+  }
+
+  @Test
+  void bothDocumentsTurnVerifiedAndTheAccountBecomesStandard(CapturedOutput log) {
+    ApiClient citizen = signedInCitizen();
+    JsonNode saved = citizen.put("/api/v1/profile", IVANOV).json();
+    assertThat(saved.get("snils").asString()).isEqualTo("112-233-445 95");
+    assertThat(saved.get("divisionCode").asString()).isEqualTo("770-001");
+
+    awaitChecks(citizen, "verified", "verified");
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("standard");
+    assertThat(citizen.get("/api/v1/me").text("lastName")).isEqualTo("Иванов");
+    assertThat(log.getAll()).doesNotContain("11223344595").doesNotContain("112-233-445 95").doesNotContain("123456");
+  }
+
+  @Test
+  void sealsDocumentNumbersAtRestUnderAKeyId() {
+    ApiClient citizen = signedInCitizen();
+    citizen.put("/api/v1/profile", IVANOV);
+    Map<String, Object> row =
+        jdbc.sql("select snils_sealed, snils_lookup, passport_sealed from identity_profile where last_name = 'Иванов'")
+            .query()
+            .listOfRows()
+            .getFirst();
+    assertThat(row.values().toString()).doesNotContain("11223344595").doesNotContain("4510123456");
+    assertThat((String) row.get("snils_sealed")).startsWith("dev1:");
+    assertThat((String) row.get("snils_lookup")).hasSize(64);
+  }
+
+  @Test
+  void aWrongPassportFailsWithTheReasonAndIsClearedForReentry() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> wrong = new HashMap<>(IVANOV);
+    wrong.put("snils", "");
+    wrong.put("passportNumber", "999999");
+    citizen.put("/api/v1/profile", wrong);
+    JsonNode profile = awaitChecks(citizen, "not_entered", "failed");
+    assertThat(profile.get("checks").get("passport").get("reason").asString()).isEqualTo("not_found");
+    assertThat(profile.get("passportNumber").isNull()).isTrue();
+    assertThat(profile.get("passportSeries").isNull()).isTrue();
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("simplified");
+  }
+
+  @Test
+  void aPassportOfSomeoneElseIsAMismatch() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> other = new HashMap<>(IVANOV);
+    other.put("snils", "");
+    other.put("birthDate", "1986-04-12");
+    other.put("passportIssuedOn", "2010-05-20");
+    citizen.put("/api/v1/profile", other);
+    JsonNode profile = awaitChecks(citizen, "not_entered", "failed");
+    assertThat(profile.get("checks").get("passport").get("reason").asString()).isEqualTo("mismatch");
+  }
+
+  @Test
+  void checksEveryFormalRuleWithAMessageNextToEachField() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> bad = new HashMap<>(IVANOV);
+    bad.put("snils", "112-233-445 96");
+    bad.put("passportSeries", "45");
+    bad.put("passportIssuedOn", "1990-01-01");
+    bad.put("divisionCode", "77-001");
+    bad.put("gender", "");
+    ApiClient.Response answer = citizen.put("/api/v1/profile", bad);
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(fields(answer))
+        .containsExactlyInAnyOrder(
+            "gender:required", "snils:invalid_checksum", "passportSeries:invalid_series",
+            "passportIssuedOn:before_fourteen", "divisionCode:invalid_format");
+
+    Map<String, Object> future = new HashMap<>(IVANOV);
+    future.put("birthDate", "2015-01-01");
+    future.put("passportIssuedOn", "2999-01-01");
+    assertThat(fields(citizen.put("/api/v1/profile", future)))
+        .containsExactlyInAnyOrder("birthDate:not_adult", "passportIssuedOn:in_future");
+  }
+
+  @Test
+  void keepsCheckingWhileTheRegistryIsDownAndFinishesWhenItIsBack() {
+    registry.down.set(true);
+    ApiClient citizen = signedInCitizen();
+    int before = registry.calls.get();
+    citizen.put("/api/v1/profile", IVANOV);
+    await().atMost(Duration.ofSeconds(20)).until(() -> registry.calls.get() >= before + 4);
+    assertThat(checks(citizen).get("snils").get("state").asString()).isEqualTo("pending");
+
+    registry.down.set(false);
+    awaitChecks(citizen, "verified", "verified");
+  }
+
+  @Test
+  void givesUpWithNoAnswerAfterFiveDaysOfOutage() {
+    registry.down.set(true);
+    String phone = TestContacts.phone();
+    ApiClient citizen = signedInCitizen(phone);
+    Map<String, Object> snilsOnly = new HashMap<>(IVANOV);
+    snilsOnly.put("passportSeries", "");
+    snilsOnly.put("passportNumber", "");
+    snilsOnly.put("passportIssuedOn", "");
+    snilsOnly.put("passportIssuer", "");
+    snilsOnly.put("divisionCode", "");
+    int before = registry.calls.get();
+    citizen.put("/api/v1/profile", snilsOnly);
+    await().atMost(Duration.ofSeconds(10)).until(() -> registry.calls.get() > before);
+    clock.advance(Duration.ofDays(5));
+    // five days outlast any session: the citizen signs in again to look
+    ApiClient later = new ApiClient(port);
+    later.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    JsonNode profile = awaitChecks(later, "failed", "not_entered");
+    assertThat(profile.get("checks").get("snils").get("reason").asString()).isEqualTo("no_answer");
+    assertThat(profile.get("snils").isNull()).isTrue();
+  }
+
+  @Test
+  void changingAVerifiedPassportChecksItAgainAndTheLevelFollows() {
+    ApiClient citizen = signedInCitizen();
+    citizen.put("/api/v1/profile", IVANOV);
+    awaitChecks(citizen, "verified", "verified");
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("standard");
+
+    registry.down.set(true);
+    Map<String, Object> renewed = new HashMap<>(IVANOV);
+    renewed.put("passportNumber", "654321");
+    citizen.put("/api/v1/profile", renewed);
+    assertThat(checks(citizen).get("passport").get("state").asString()).isEqualTo("pending");
+    assertThat(checks(citizen).get("snils").get("state").asString()).isEqualTo("verified");
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("simplified");
+
+    registry.down.set(false);
+    awaitChecks(citizen, "verified", "failed");
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("simplified");
+  }
+
+  @Test
+  void oneSnilsBelongsToOneAccount() {
+    ApiClient first = signedInCitizen();
+    ApiClient second = signedInCitizen();
+    assertThat(second.put("/api/v1/profile", IVANOV).status()).isEqualTo(200);
+    ApiClient.Response taken = first.put("/api/v1/profile", IVANOV);
+    assertThat(taken.status()).isEqualTo(422);
+    assertThat(fields(taken)).contains("snils:taken");
+  }
+
+  @Test
+  void tellsTheCitizenTheOutcomeAndTheNewLevel() {
+    String phone = TestContacts.phone();
+    ApiClient citizen = signedInCitizen(phone);
+    citizen.put("/api/v1/profile", IVANOV);
+    awaitChecks(citizen, "verified", "verified");
+    DevOutbox outbox = new DevOutbox(port);
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.messagesTo(phone).size() >= 4);
+    assertThat(outbox.messagesTo(phone).stream().map(m -> m.get("body").asString()).toList())
+        .anyMatch(body -> body.contains("СНИЛС проверен"))
+        .anyMatch(body -> body.contains("Стандартная"));
+  }
+
+  @Test
+  void refusesStrangers() {
+    assertThat(new ApiClient(port).get("/api/v1/profile").status()).isEqualTo(401);
+  }
+
+  private JsonNode awaitChecks(ApiClient citizen, String snils, String passport) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              JsonNode checks = checks(citizen);
+              return checks.get("snils").get("state").asString().equals(snils)
+                  && checks.get("passport").get("state").asString().equals(passport);
+            });
+    return citizen.get("/api/v1/profile").json();
+  }
+
+  private static JsonNode checks(ApiClient citizen) {
+    return citizen.get("/api/v1/profile").json().get("checks");
+  }
+
+  private ApiClient signedInCitizen() {
+    return signedInCitizen(TestContacts.phone());
+  }
+
+  private ApiClient signedInCitizen(String phone) {
+    ApiClient citizen = new ApiClient(port);
+    DevOutbox outbox = new DevOutbox(port);
+    String id =
+        citizen.post("/api/v1/registrations", Map.of("lastName", "Иванов", "firstName", "Иван", "phone", phone, "acceptTerms", true))
+            .text("id");
+    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", outbox.awaitCode(phone, 1)));
+    assertThat(citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD)).status())
+        .isEqualTo(201);
+    // each test owns the demo citizen's documents
+    jdbc.sql("delete from identity_profile where account_id <> :me")
+        .param("me", UUID.fromString(citizen.get("/api/v1/me").text("id")))
+        .update();
+    return citizen;
+  }
+
+  private static List<String> fields(ApiClient.Response answer) {
+    List<String> fields = new ArrayList<>();
+    for (JsonNode error : answer.json().get("errors")) {
+      fields.add(error.get("field").asString() + ":" + error.get("code").asString());
+    }
+    return fields;
+  }
+}
