@@ -1,6 +1,8 @@
 package org.propusk.test;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -12,16 +14,21 @@ public final class TestDatabases {
   private TestDatabases() {}
 
   public static void isolate(DynamicPropertyRegistry registry, String name) {
-    boolean postgres =
-        Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("pg");
-    if (postgres) {
+    properties(name).forEach((key, value) -> registry.add(key, () -> value));
+  }
+
+  /** The properties that point a context at the isolated database {@code name}. */
+  public static Map<String, String> properties(String name) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("pg")) {
       String base = System.getenv().getOrDefault("PROPUSK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-      registry.add("spring.datasource.url", () -> base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name);
-      registry.add("spring.flyway.default-schema", () -> name);
+      properties.put("spring.datasource.url", base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name);
+      properties.put("spring.flyway.default-schema", name);
     } else {
-      registry.add(
+      properties.put(
           "spring.datasource.url",
-          () -> "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+          "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
+    return properties;
   }
 }
