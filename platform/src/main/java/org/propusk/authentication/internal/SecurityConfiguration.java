@@ -57,6 +57,7 @@ class SecurityConfiguration {
                 authorize
                     .requestMatchers(
                         path.matcher("/api/v1/me"),
+                        path.matcher("/api/v1/me/**"),
                         path.matcher("/api/v1/profile"),
                         path.matcher("/profile"),
                         path.matcher("/account/**"))

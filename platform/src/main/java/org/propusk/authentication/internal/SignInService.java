@@ -13,6 +13,8 @@ import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
 import org.propusk.authentication.SignIn;
 import org.propusk.authentication.SignInFailed;
+import org.propusk.authentication.SignedInEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.LimitDecision;
@@ -26,6 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class SignInService implements SignIn {
@@ -34,16 +37,24 @@ class SignInService implements SignIn {
   private final RateLimiter limiter;
   private final SecurityContextRepository contexts;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   SignInService(
-      Accounts accounts, RateLimiter limiter, SecurityContextRepository contexts, Clock clock) {
+      Accounts accounts,
+      RateLimiter limiter,
+      SecurityContextRepository contexts,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.accounts = accounts;
     this.limiter = limiter;
     this.contexts = contexts;
     this.clock = clock;
+    this.events = events;
   }
 
+  /** One transaction: the failure counts stay even though the failure is thrown. */
   @Override
+  @Transactional(noRollbackFor = SignInFailed.class)
   public SignedIn signIn(
       String login, String password, HttpServletRequest request, HttpServletResponse response) {
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
@@ -60,6 +71,7 @@ class SignInService implements SignIn {
       throw new SignInFailed();
     }
     limiter.reset(LimitKind.SIGN_IN_ACCOUNT, loginKey);
+    events.publishEvent(new SignedInEvent(account.get(), client));
     return new SignedIn(account.get(), startSession(account.get(), request, response));
   }
 

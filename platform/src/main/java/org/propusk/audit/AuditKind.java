@@ -1,0 +1,26 @@
+package org.propusk.audit;
+
+import java.util.Locale;
+
+/**
+ * Every kind of audited event. Each has a description for people ({@code audit.kind.<name>} in
+ * the messages); a test fails when one is missing.
+ */
+public enum AuditKind {
+  /** A Simplified account was opened at the end of a registration. */
+  ACCOUNT_OPENED,
+  /** The citizen signed in with a password. */
+  SIGNED_IN,
+  /** The password was changed (recovery); other sessions ended. */
+  PASSWORD_CHANGED,
+  /** Fields of "Мои данные" changed; the details name the fields, never their values. */
+  PROFILE_CHANGED,
+  /** A registry check of a document ended; the details give document, outcome and reason. */
+  DOCUMENT_CHECKED,
+  /** The account level changed; the details give the old and the new level. */
+  LEVEL_CHANGED;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

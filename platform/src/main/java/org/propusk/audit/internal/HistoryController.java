@@ -1,0 +1,55 @@
+package org.propusk.audit.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.propusk.audit.AuditEntry;
+import org.propusk.audit.AuditTrail;
+import org.propusk.shared.Citizen;
+import org.propusk.shared.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The citizen's own history: what happened to the account, when, and from where. */
+@Controller
+class HistoryController {
+
+  static final int SHOWN = 100;
+
+  private final AuditTrail trail;
+  private final Messages messages;
+
+  HistoryController(AuditTrail trail, Messages messages) {
+    this.trail = trail;
+    this.messages = messages;
+  }
+
+  record Event(Instant at, String kind, String description, String clientAddress, String details) {}
+
+  @GetMapping("/api/v1/me/history")
+  @ResponseBody
+  List<Event> api() {
+    return events();
+  }
+
+  @GetMapping("/account/history")
+  String page(Model model) {
+    model.addAttribute("events", events());
+    return "audit/history";
+  }
+
+  private List<Event> events() {
+    List<AuditEntry> entries = trail.ofAccount(Citizen.current().orElseThrow().accountId(), SHOWN);
+    return entries.stream()
+        .map(
+            e ->
+                new Event(
+                    e.occurredAt(),
+                    e.kind().key(),
+                    messages.get("audit.kind." + e.kind().key()),
+                    e.clientAddress(),
+                    e.details()))
+        .toList();
+  }
+}
