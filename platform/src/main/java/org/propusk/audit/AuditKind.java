@@ -13,6 +13,8 @@ public enum AuditKind {
   SIGNED_IN,
   /** The password was changed (recovery); other sessions ended. */
   PASSWORD_CHANGED,
+  /** The phone or e-mail was changed or added, proven by a code to the new contact. */
+  CONTACT_CHANGED,
   /** Fields of "Мои данные" changed; the details name the fields, never their values. */
   PROFILE_CHANGED,
   /** A registry check of a document ended; the details give document, outcome and reason. */

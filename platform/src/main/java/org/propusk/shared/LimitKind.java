@@ -8,6 +8,8 @@ public enum LimitKind {
   REGISTRATION_START,
   /** Recoveries started from one client address. */
   RECOVERY_START,
+  /** Wrong passwords typed to confirm a sensitive change (e.g. of a contact) in one account. */
+  PASSWORD_CONFIRMATION,
   /** Failed sign-ins against one account. */
   SIGN_IN_ACCOUNT,
   /** Failed sign-ins from one client address. */

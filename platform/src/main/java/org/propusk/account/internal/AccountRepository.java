@@ -102,6 +102,21 @@ class AccountRepository {
         .update();
   }
 
+  /** Puts a confirmed phone or e-mail in place of the old one; a contact taken meanwhile throws. */
+  void changeContact(UUID id, Contact contact, Instant now) {
+    String assignments =
+        switch (contact) {
+          case Contact.Phone p -> "phone = :value, phone_confirmed_at = :now";
+          case Contact.Email e -> "email = :value, email_key = :key, email_confirmed_at = :now";
+        };
+    jdbc.sql("update account set " + assignments + ", updated_at = :now, version = version + 1 where id = :id")
+        .param("id", id)
+        .param("value", contact.value())
+        .param("key", contact.key())
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
   void setAnnouncedLevel(UUID id, String level) {
     jdbc.sql("update account set announced_level = :level where id = :id")
         .param("id", id)

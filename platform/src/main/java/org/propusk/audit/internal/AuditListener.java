@@ -1,6 +1,7 @@
 package org.propusk.audit.internal;
 
 import org.propusk.account.AccountOpened;
+import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.audit.AuditKind;
@@ -33,6 +34,11 @@ class AuditListener {
   @ApplicationModuleListener
   void on(PasswordChanged event) {
     log.append(event.accountId(), AuditKind.PASSWORD_CHANGED, "citizen", null, null);
+  }
+
+  @ApplicationModuleListener
+  void on(ContactChanged event) {
+    log.append(event.accountId(), AuditKind.CONTACT_CHANGED, "citizen", null, "channel=" + event.channel());
   }
 
   @ApplicationModuleListener

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.propusk.account.Accounts;
+import org.propusk.account.ContactChangeCodeIssued;
+import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.verification.CheckState;
@@ -59,6 +61,43 @@ class NotificationListener {
         locale -> messages.in(locale, "notification.password-changed.sms"),
         locale -> messages.in(locale, "notification.password-changed.email.subject"),
         locale -> messages.in(locale, "notification.password-changed.email.body"));
+  }
+
+  /** The code for a new phone or e-mail goes to that new contact. */
+  @ApplicationModuleListener
+  void on(ContactChangeCodeIssued event) {
+    Locale locale = Locale.forLanguageTag(event.locale());
+    long minutes = minutesLeft(event.codeExpiresAt());
+    delivery.deliver(
+        "sms".equals(event.channel())
+            ? new OutgoingMessage(
+                OutgoingMessage.Channel.SMS,
+                event.recipient(),
+                null,
+                messages.in(locale, "notification.contact-change.sms", event.code(), minutes))
+            : new OutgoingMessage(
+                OutgoingMessage.Channel.EMAIL,
+                event.recipient(),
+                messages.in(locale, "notification.contact-change.email.subject"),
+                messages.in(locale, "notification.contact-change.email.body", event.code(), minutes)));
+  }
+
+  /** The old contact learns that it was replaced. */
+  @ApplicationModuleListener
+  void on(ContactChanged event) {
+    if (event.previous() == null) {
+      return;
+    }
+    Locale locale = Locale.forLanguageTag("ru");
+    delivery.deliver(
+        "sms".equals(event.channel())
+            ? new OutgoingMessage(
+                OutgoingMessage.Channel.SMS, event.previous(), null, messages.in(locale, "notification.contact-changed.sms"))
+            : new OutgoingMessage(
+                OutgoingMessage.Channel.EMAIL,
+                event.previous(),
+                messages.in(locale, "notification.contact-changed.email.subject"),
+                messages.in(locale, "notification.contact-changed.email.body")));
   }
 
   /** The outcome of a registry check, verified or failed (the reason is on the profile page). */

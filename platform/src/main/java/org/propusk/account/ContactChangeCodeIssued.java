@@ -1,0 +1,14 @@
+package org.propusk.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Domain event: a code must reach the new contact the citizen wants to use. */
+public record ContactChangeCodeIssued(
+    UUID flowId, String channel, String recipient, String code, Instant codeExpiresAt, String locale) {
+
+  @Override
+  public String toString() {
+    return "ContactChangeCodeIssued[flowId=" + flowId + ", channel=" + channel + "]";
+  }
+}

@@ -1,0 +1,21 @@
+package org.propusk.account.internal;
+
+import org.propusk.shared.Problem;
+
+/** What can go wrong in the account's own flows. */
+final class AccountProblems {
+
+  private AccountProblems() {}
+
+  static final class ContactChangeNotFound extends Problem {
+    ContactChangeNotFound() {
+      super(404, "contact-change-not-found");
+    }
+  }
+
+  static final class ConcurrentChange extends Problem {
+    ConcurrentChange() {
+      super(409, "contact-change-concurrent");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.propusk.account.internal;
+
+import java.util.UUID;
+import org.propusk.shared.Citizen;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API v1: changing or adding the signed-in citizen's phone or e-mail. */
+@RestController
+@RequestMapping("/api/v1/me/contact-changes")
+class ContactChangeApiController {
+
+  private final ContactChangeService changes;
+
+  ContactChangeApiController(ContactChangeService changes) {
+    this.changes = changes;
+  }
+
+  record Start(String phone, String email, String password) {}
+
+  record CodeEntry(String code) {}
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  ContactChangeService.ContactChangeView start(@RequestBody Start body) {
+    return changes.start(me(), body.phone(), body.email(), body.password(), LocaleContextHolder.getLocale());
+  }
+
+  @PostMapping("/{id}/resend")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  ContactChangeService.ContactChangeView resend(@PathVariable UUID id) {
+    return changes.resend(me(), id);
+  }
+
+  @PostMapping("/{id}/confirmation")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void confirm(@PathVariable UUID id, @RequestBody CodeEntry body) {
+    changes.confirm(me(), id, body.code());
+  }
+
+  private static UUID me() {
+    return Citizen.current().orElseThrow().accountId();
+  }
+}
