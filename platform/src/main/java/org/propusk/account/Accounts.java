@@ -49,6 +49,6 @@ public interface Accounts {
   /** The names as the citizen's documents give them, from the profile. */
   void rename(UUID accountId, String lastName, String firstName);
 
-  /** Sessions signed in before this moment are no longer valid; empty when there is none. */
-  Optional<java.time.Instant> sessionsValidFrom(UUID accountId);
+  /** The account's standing for its sessions; empty when the account no longer exists. */
+  Optional<SessionStanding> sessionStanding(UUID accountId);
 }

@@ -8,9 +8,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The signed-in citizen, as the authentication module puts it into the security context: the
- * account and the time of sign-in (for the absolute session timeout).
+ * account, the time of sign-in (for the absolute session timeout) and the level the session was
+ * granted at (a change of level gives the session a new id).
  */
-public record Citizen(UUID accountId, Instant signedInAt) {
+public record Citizen(UUID accountId, Instant signedInAt, String level) {
 
   /** The citizen of the current request, if one is signed in. */
   public static Optional<Citizen> current() {

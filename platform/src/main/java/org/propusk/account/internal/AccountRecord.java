@@ -22,6 +22,7 @@ record AccountRecord(
     Instant snilsVerifiedAt,
     Instant passportVerifiedAt,
     String announcedLevel,
+    Instant sessionsValidFrom,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -38,11 +39,11 @@ record AccountRecord(
       case Contact.Phone phone ->
           new AccountRecord(
               id, lastName, firstName, phone.value(), confirmedAt, null, null, null, passwordHash,
-              null, null, AccountLevel.SIMPLIFIED.name(), now, now, 0);
+              null, null, AccountLevel.SIMPLIFIED.name(), null, now, now, 0);
       case Contact.Email email ->
           new AccountRecord(
               id, lastName, firstName, null, null, email.value(), email.key(), confirmedAt,
-              passwordHash, null, null, AccountLevel.SIMPLIFIED.name(), now, now, 0);
+              passwordHash, null, null, AccountLevel.SIMPLIFIED.name(), null, now, now, 0);
     };
   }
 

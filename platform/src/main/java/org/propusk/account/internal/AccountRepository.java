@@ -134,14 +134,6 @@ class AccountRepository {
         .update();
   }
 
-  Optional<Instant> sessionsValidFrom(UUID id) {
-    return jdbc.sql("select sessions_valid_from from account where id = :id")
-        .param("id", id)
-        .query((rs, row) -> Optional.ofNullable(DbTime.read(rs, "sessions_valid_from")))
-        .optional()
-        .flatMap(validFrom -> validFrom);
-  }
-
   private static AccountRecord map(ResultSet rs, int row) throws SQLException {
     return new AccountRecord(
         rs.getObject("id", UUID.class),
@@ -156,6 +148,7 @@ class AccountRepository {
         DbTime.read(rs, "snils_verified_at"),
         DbTime.read(rs, "passport_verified_at"),
         rs.getString("announced_level"),
+        DbTime.read(rs, "sessions_valid_from"),
         DbTime.read(rs, "created_at"),
         DbTime.read(rs, "updated_at"),
         rs.getLong("version"));

@@ -18,6 +18,7 @@ import org.propusk.account.LevelProfiles;
 import org.propusk.account.NewAccount;
 import org.propusk.account.PasswordChanged;
 import org.propusk.account.RecoveryTarget;
+import org.propusk.account.SessionStanding;
 import org.propusk.account.PasswordAssessment;
 import org.propusk.account.PasswordPolicy;
 import org.propusk.identifiers.LoginIdentifier;
@@ -176,8 +177,10 @@ class AccountService implements Accounts {
 
   @Override
   @Transactional(readOnly = true)
-  public Optional<Instant> sessionsValidFrom(UUID accountId) {
-    return repository.sessionsValidFrom(accountId);
+  public Optional<SessionStanding> sessionStanding(UUID accountId) {
+    return repository
+        .findById(accountId)
+        .map(a -> new SessionStanding(a.sessionsValidFrom(), LevelProfiles.evaluate(a.evidence()).level()));
   }
 
   private Optional<AccountRecord> findByLogin(LoginIdentifier login) {

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.propusk.account.Accounts;
+import org.propusk.account.SessionStanding;
 import org.propusk.shared.Citizen;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,13 +47,14 @@ class SecurityConfiguration {
       SecurityContextRepository contexts,
       Clock clock,
       Accounts accounts,
+      Sessions sessions,
       @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout)
       throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(csrf -> csrf.spa())
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-        .addFilterAfter(new SessionValidityFilter(clock, absoluteTimeout, accounts), CsrfFilter.class)
+        .addFilterAfter(new SessionValidityFilter(clock, absoluteTimeout, accounts, sessions), CsrfFilter.class)
         .authorizeHttpRequests(
             authorize ->
                 authorize
@@ -102,37 +105,42 @@ class SecurityConfiguration {
 
   /**
    * Ends a session that has lasted longer than the absolute timeout however active it was, or that
-   * began before the account's password was changed (which ends sessions everywhere).
+   * began before the account's password was changed (which ends sessions everywhere); gives a new
+   * session id when the account's level changed since the session was granted.
    */
   static final class SessionValidityFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration timeout;
     private final Accounts accounts;
+    private final Sessions sessions;
 
-    SessionValidityFilter(Clock clock, Duration timeout, Accounts accounts) {
+    SessionValidityFilter(Clock clock, Duration timeout, Accounts accounts, Sessions sessions) {
       this.clock = clock;
       this.timeout = timeout;
       this.accounts = accounts;
+      this.sessions = sessions;
     }
 
     @Override
     protected void doFilterInternal(
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      Citizen.current()
-          .filter(this::ended)
-          .ifPresent(ended -> new SecurityContextLogoutHandler().logout(request, response, null));
+      Citizen.current().ifPresent(citizen -> review(citizen, request, response));
       chain.doFilter(request, response);
     }
 
-    private boolean ended(Citizen citizen) {
-      if (!clock.instant().isBefore(citizen.signedInAt().plus(timeout))) {
-        return true;
+    private void review(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
+      Optional<SessionStanding> standing = accounts.sessionStanding(citizen.accountId());
+      boolean ended =
+          !clock.instant().isBefore(citizen.signedInAt().plus(timeout))
+              || standing.isEmpty()
+              || (standing.get().validFrom() != null && citizen.signedInAt().isBefore(standing.get().validFrom()));
+      if (ended) {
+        new SecurityContextLogoutHandler().logout(request, response, null);
+      } else if (!standing.get().level().name().equals(citizen.level())) {
+        sessions.establish(
+            new Citizen(citizen.accountId(), citizen.signedInAt(), standing.get().level().name()), request, response);
       }
-      return accounts
-          .sessionsValidFrom(citizen.accountId())
-          .map(validFrom -> citizen.signedInAt().isBefore(validFrom))
-          .orElse(false);
     }
   }
 

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,12 +20,8 @@ import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.TooManyAttempts;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,19 +30,19 @@ class SignInService implements SignIn {
 
   private final Accounts accounts;
   private final RateLimiter limiter;
-  private final SecurityContextRepository contexts;
+  private final Sessions sessions;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   SignInService(
       Accounts accounts,
       RateLimiter limiter,
-      SecurityContextRepository contexts,
+      Sessions sessions,
       Clock clock,
       ApplicationEventPublisher events) {
     this.accounts = accounts;
     this.limiter = limiter;
-    this.contexts = contexts;
+    this.sessions = sessions;
     this.clock = clock;
     this.events = events;
   }
@@ -92,18 +87,9 @@ class SignInService implements SignIn {
       UUID accountId, HttpServletRequest request, HttpServletResponse response) {
     AccountSummary account =
         accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            new Citizen(accountId, clock.instant()),
-            null,
-            List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))));
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
-    return account.level().level();
+    AccountLevel level = account.level().level();
+    sessions.establish(new Citizen(accountId, clock.instant(), level.name()), request, response);
+    return level;
   }
 
   private void refuseWhileThrottled(LimitKind kind, String subject, Instant now) {

@@ -87,6 +87,17 @@ class ProfileApiIntegrationTests {
   }
 
   @Test
+  void givesTheSessionANewIdWhenTheLevelChanges() {
+    ApiClient citizen = signedInCitizen();
+    String before = citizen.cookie("PROPUSK_SESSION").orElseThrow();
+    citizen.put("/api/v1/profile", IVANOV);
+    awaitChecks(citizen, "verified", "verified");
+    citizen.get("/api/v1/me");
+    assertThat(citizen.cookie("PROPUSK_SESSION")).isPresent().get().isNotEqualTo(before);
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("standard");
+  }
+
+  @Test
   void sealsDocumentNumbersAtRestUnderAKeyId() {
     ApiClient citizen = signedInCitizen();
     citizen.put("/api/v1/profile", IVANOV);
