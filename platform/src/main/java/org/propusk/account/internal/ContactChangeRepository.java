@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.ConfirmationCodeColumns;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,18 +66,13 @@ class ContactChangeRepository {
   }
 
   private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, ContactChangeFlow f) {
-    return sql.param("id", f.id())
+    return ConfirmationCodeColumns.bind(sql, f.code())
+        .param("id", f.id())
         .param("accountId", f.accountId())
         .param("channel", f.channel().name())
         .param("contact", f.contact())
         .param("state", f.state().name())
         .param("locale", f.locale())
-        .param("codeHash", f.code().hash())
-        .param("codeExpiresAt", DbTime.of(f.code().expiresAt()))
-        .param("codeWrongEntries", f.code().wrongEntries())
-        .param("totalWrongEntries", f.code().totalWrongEntries())
-        .param("codesSent", f.code().sent())
-        .param("lastCodeSentAt", DbTime.of(f.code().lastSentAt()))
         .param("createdAt", DbTime.of(f.createdAt()))
         .param("expiresAt", DbTime.of(f.expiresAt()));
   }
@@ -90,13 +85,7 @@ class ContactChangeRepository {
         rs.getString("contact"),
         ContactChangeFlow.State.valueOf(rs.getString("state")),
         rs.getString("locale"),
-        new ConfirmationCode(
-            rs.getString("code_hash"),
-            DbTime.read(rs, "code_expires_at"),
-            rs.getInt("code_wrong_entries"),
-            rs.getInt("total_wrong_entries"),
-            rs.getInt("codes_sent"),
-            DbTime.read(rs, "last_code_sent_at")),
+        ConfirmationCodeColumns.read(rs),
         DbTime.read(rs, "created_at"),
         DbTime.read(rs, "expires_at"),
         rs.getLong("version"));

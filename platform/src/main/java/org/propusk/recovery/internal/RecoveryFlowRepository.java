@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.ConfirmationCodeColumns;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,19 +66,13 @@ class RecoveryFlowRepository {
   }
 
   private JdbcClient.StatementSpec statement(String sql, RecoveryFlow f) {
-    return jdbc.sql(sql)
+    return ConfirmationCodeColumns.bind(jdbc.sql(sql), f.code())
         .param("id", f.id())
         .param("state", f.state().name())
         .param("accountId", f.accountId())
         .param("channel", f.channel().name())
         .param("contact", f.contact())
         .param("locale", f.locale())
-        .param("codeHash", f.code().hash())
-        .param("codeExpiresAt", DbTime.of(f.code().expiresAt()))
-        .param("codeWrongEntries", f.code().wrongEntries())
-        .param("totalWrongEntries", f.code().totalWrongEntries())
-        .param("codesSent", f.code().sent())
-        .param("lastCodeSentAt", DbTime.of(f.code().lastSentAt()))
         .param("createdAt", DbTime.of(f.createdAt()))
         .param("expiresAt", DbTime.of(f.expiresAt()));
   }
@@ -91,13 +85,7 @@ class RecoveryFlowRepository {
         RecoveryFlow.Channel.valueOf(rs.getString("channel")),
         rs.getString("contact"),
         rs.getString("locale"),
-        new ConfirmationCode(
-            rs.getString("code_hash"),
-            DbTime.read(rs, "code_expires_at"),
-            rs.getInt("code_wrong_entries"),
-            rs.getInt("total_wrong_entries"),
-            rs.getInt("codes_sent"),
-            DbTime.read(rs, "last_code_sent_at")),
+        ConfirmationCodeColumns.read(rs),
         DbTime.read(rs, "created_at"),
         DbTime.read(rs, "expires_at"),
         rs.getLong("version"));

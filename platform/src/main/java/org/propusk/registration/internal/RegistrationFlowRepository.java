@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.ConfirmationCodeColumns;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,7 +79,7 @@ class RegistrationFlowRepository {
   }
 
   private JdbcClient.StatementSpec statement(String sql, RegistrationFlow f) {
-    return jdbc.sql(sql)
+    return ConfirmationCodeColumns.bind(jdbc.sql(sql), f.code())
         .param("id", f.id())
         .param("state", f.state().name())
         .param("channel", f.channel().name())
@@ -91,12 +91,6 @@ class RegistrationFlowRepository {
         .param("privacyVersion", f.privacyVersion())
         .param("consentedAt", DbTime.of(f.consentedAt()))
         .param("clientAddress", f.clientAddress())
-        .param("codeHash", f.code().hash())
-        .param("codeExpiresAt", DbTime.of(f.code().expiresAt()))
-        .param("codeWrongEntries", f.code().wrongEntries())
-        .param("totalWrongEntries", f.code().totalWrongEntries())
-        .param("codesSent", f.code().sent())
-        .param("lastCodeSentAt", DbTime.of(f.code().lastSentAt()))
         .param("linkTokenHash", f.linkTokenHash())
         .param("linkExpiresAt", DbTime.of(f.linkExpiresAt()))
         .param("contactConfirmedAt", DbTime.of(f.contactConfirmedAt()))
@@ -117,13 +111,7 @@ class RegistrationFlowRepository {
         rs.getString("privacy_version"),
         DbTime.read(rs, "consented_at"),
         rs.getString("client_address"),
-        new ConfirmationCode(
-            rs.getString("code_hash"),
-            DbTime.read(rs, "code_expires_at"),
-            rs.getInt("code_wrong_entries"),
-            rs.getInt("total_wrong_entries"),
-            rs.getInt("codes_sent"),
-            DbTime.read(rs, "last_code_sent_at")),
+        ConfirmationCodeColumns.read(rs),
         rs.getString("link_token_hash"),
         DbTime.read(rs, "link_expires_at"),
         DbTime.read(rs, "created_at"),
