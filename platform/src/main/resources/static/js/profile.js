@@ -1,13 +1,38 @@
-// "Мои данные": show the document group that fits the citizenship, and follow running checks.
+// "Мои данные": progressive enhancement; the page works without it (both document groups shown,
+// the citizen reloads to see a check's outcome).
 (function () {
   'use strict';
+
+  var form = document.getElementById('profile-form');
+  var announcer = document.getElementById('check-announcer');
+
+  // Focus: an error summary first (its links lead to the fields), else the "saved" notice.
+  var summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        var input = document.getElementById(link.getAttribute('href').substring(1));
+        if (!input) { return; }
+        event.preventDefault();
+        var field = input.closest('.field') || input;
+        field.scrollIntoView({ block: 'start' });
+        input.focus({ preventScroll: true });
+      });
+    });
+  } else {
+    var saved = document.getElementById('saved-notice');
+    if (saved) { saved.focus(); }
+  }
+
+  // Only the document group of the chosen citizenship; the other one is neither shown nor sent.
   function showCitizenship() {
     var chosen = document.querySelector('input[name="citizenship"]:checked');
     var value = chosen ? chosen.value : 'RU';
     document.querySelectorAll('[data-citizenship]').forEach(function (group) {
       var visible = group.getAttribute('data-citizenship') === value;
       group.hidden = !visible;
-      group.querySelectorAll('input').forEach(function (input) { input.disabled = !visible; });
+      group.disabled = !visible;
     });
   }
   document.querySelectorAll('input[name="citizenship"]').forEach(function (radio) {
@@ -15,25 +40,82 @@
   });
   showCitizenship();
 
-  // While a check runs, ask the API every few seconds and reload once a state has changed.
+  // Whatever the citizen types is theirs: a finished check never reloads it away.
+  var edited = !!summary; // a form with errors holds what was typed, not what is stored
+  if (form) {
+    form.addEventListener('input', function () { edited = true; });
+    form.addEventListener('change', function () { edited = true; });
+  }
+
+  function state(document_) {
+    var badge = document.getElementById(document_ + '-status');
+    return badge ? badge.getAttribute('data-state') : null;
+  }
+  function title(document_) {
+    var heading = document.querySelector('#' + document_ + '-group legend');
+    return heading ? heading.textContent.trim() : document_;
+  }
+  function sentence(text) {
+    text = (text || '').replace(/\s+/g, ' ').trim();
+    return !text || /[.!?…]$/.test(text) ? text : text + '.';
+  }
+  // "Паспорт гражданина РФ: Не прошёл проверку. Документ не найден в ведомстве. …"
+  function outcome(document_) {
+    var badge = document.getElementById(document_ + '-status');
+    if (!badge) { return ''; }
+    var reason = badge.querySelector('.check-reason');
+    return sentence(title(document_) + ': ' + badge.querySelector('.check-state').textContent)
+        + (reason ? ' ' + sentence(reason.textContent) : '');
+  }
+  function announce(text, link) {
+    if (!announcer) { return; }
+    announcer.textContent = text;
+    if (link) {
+      announcer.appendChild(document.createTextNode(' '));
+      var a = document.createElement('a');
+      a.href = window.location.pathname;
+      a.textContent = link;
+      announcer.appendChild(a);
+    }
+  }
+
+  // After a reload for a finished check (?checked=snils,passport): say which ones and how. The live
+  // region is empty at load and filled a moment later, so that screen readers read it out.
+  var checked = new URLSearchParams(window.location.search).get('checked');
+  if (checked !== null && announcer) {
+    var parts = checked.split(',').filter(function (d) { return d === 'snils' || d === 'passport'; });
+    window.history.replaceState(null, '', window.location.pathname);
+    if (parts.length) {
+      setTimeout(function () {
+        announce([announcer.getAttribute('data-finished')].concat(parts.map(outcome)).join(' '));
+      }, 300);
+    }
+  }
+
+  // While a check runs, ask the API now and then (less often as time goes by) and reload once a
+  // state has changed, unless the citizen is typing: then only say so.
   var main = document.getElementById('main');
-  if (main && main.getAttribute('data-checking') === 'true') {
-    var before = {
-      snils: (document.getElementById('snils-status') || {}).getAttribute && document.getElementById('snils-status').getAttribute('data-state'),
-      passport: (document.getElementById('passport-status') || {}).getAttribute && document.getElementById('passport-status').getAttribute('data-state')
-    };
+  if (main && main.getAttribute('data-checking') === 'true' && window.fetch) {
+    var before = { snils: state('snils'), passport: state('passport') };
+    var delay = 1500;
     var poll = function () {
-      fetch('/api/v1/profile', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      fetch(main.getAttribute('data-profile-api') || '/api/v1/profile', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (p) {
-          if (p && (p.checks.snils.state !== before.snils || p.checks.passport.state !== before.passport)) {
-            window.location.replace(window.location.pathname);
+          var changed = p && p.checks ? ['snils', 'passport'].filter(function (d) {
+            return p.checks[d] && p.checks[d].state !== before[d];
+          }) : [];
+          if (!changed.length) {
+            delay = Math.min(Math.round(delay * 1.5), 30000);
+            setTimeout(poll, delay);
+          } else if (edited) {
+            announce(announcer.getAttribute('data-edited'), announcer.getAttribute('data-show'));
           } else {
-            setTimeout(poll, 3000);
+            window.location.replace(window.location.pathname + '?checked=' + changed.join(','));
           }
         })
         .catch(function () { setTimeout(poll, 10000); });
     };
-    setTimeout(poll, 2000);
+    setTimeout(poll, delay);
   }
 })();

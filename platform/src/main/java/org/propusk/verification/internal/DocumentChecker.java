@@ -148,12 +148,11 @@ class DocumentChecker {
 
   private void concluded(DocumentCheck check) {
     if (check.state() == CheckState.FAILED) {
-      profiles
-          .find(check.accountId())
-          .ifPresent(
-              p ->
-                  profiles.save(
-                      check.document() == Document.SNILS ? p.withoutSnils() : p.withoutPassport(), clock.instant()));
+      // cleared for re-entry
+      switch (check.document()) {
+        case SNILS -> profiles.clearSnils(check.accountId(), clock.instant());
+        case PASSPORT -> profiles.clearPassport(check.accountId(), clock.instant());
+      }
     }
     accounts.recordEvidence(
         check.accountId(), ProfileService.evidenceOf(check.document()), check.state() == CheckState.VERIFIED);

@@ -30,6 +30,8 @@ class ProfileRules {
   static final int ADULT_AGE = 18;
   static final int PASSPORT_AGE = 14;
   static final int MAX_TEXT = 200;
+  /** As long as the columns they are stored in. */
+  static final int MAX_SHORT_TEXT = 60;
   static final Set<String> GENDERS = Set.of("male", "female");
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
   private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
@@ -132,12 +134,12 @@ class ProfileRules {
     if (!any) {
       return null;
     }
-    String type = text(form.foreignDocumentType(), "foreignDocumentType", true, violations);
+    String type = text(form.foreignDocumentType(), "foreignDocumentType", true, MAX_SHORT_TEXT, violations);
     String number = text(form.foreignDocumentNumber(), "foreignDocumentNumber", true, violations);
     if (number != null && !number.matches("[\\p{L}\\p{N} -]{1,40}")) {
       violations.add(new Violation("foreignDocumentNumber", "invalid"));
     }
-    String country = text(form.foreignDocumentCountry(), "foreignDocumentCountry", true, violations);
+    String country = text(form.foreignDocumentCountry(), "foreignDocumentCountry", true, MAX_SHORT_TEXT, violations);
     return new ValidProfile.ForeignDocument(type, number, country);
   }
 
@@ -168,6 +170,11 @@ class ProfileRules {
   }
 
   private static String text(String raw, String field, boolean required, List<Violation> violations) {
+    return text(raw, field, required, MAX_TEXT, violations);
+  }
+
+  private static String text(
+      String raw, String field, boolean required, int maxLength, List<Violation> violations) {
     if (blank(raw)) {
       if (required) {
         violations.add(new Violation(field, "required"));
@@ -175,7 +182,7 @@ class ProfileRules {
       return null;
     }
     String value = raw.strip().replaceAll("\\s+", " ");
-    if (value.length() > MAX_TEXT) {
+    if (value.length() > maxLength) {
       violations.add(new Violation(field, "too_long"));
       return null;
     }

@@ -25,20 +25,6 @@ record StoredProfile(
     String foreignDocCountry,
     long version) {
 
-  StoredProfile withoutSnils() {
-    return new StoredProfile(
-        accountId, lastName, firstName, patronymic, gender, birthDate, birthPlace, citizenship, null,
-        null, passportSealed, passportLookup, passportIssuedOn, passportIssuer, passportDivision,
-        foreignDocType, foreignDocSealed, foreignDocCountry, version);
-  }
-
-  StoredProfile withoutPassport() {
-    return new StoredProfile(
-        accountId, lastName, firstName, patronymic, gender, birthDate, birthPlace, citizenship,
-        snilsSealed, snilsLookup, null, null, null, null, null, foreignDocType, foreignDocSealed,
-        foreignDocCountry, version);
-  }
-
   @Override
   public String toString() {
     return "StoredProfile[" + accountId + "]";

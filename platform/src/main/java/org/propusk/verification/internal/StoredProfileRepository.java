@@ -64,6 +64,33 @@ class StoredProfileRepository {
     }
   }
 
+  /** Clears a failed SNILS alone, so that a concurrent save or check of the rest is not undone. */
+  void clearSnils(UUID accountId, Instant now) {
+    jdbc.sql(
+            """
+            update identity_profile set snils_sealed = null, snils_lookup = null, updated_at = :now,
+              version = version + 1
+            where account_id = :id
+            """)
+        .param("id", accountId)
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
+  /** Clears a failed passport alone. */
+  void clearPassport(UUID accountId, Instant now) {
+    jdbc.sql(
+            """
+            update identity_profile set passport_sealed = null, passport_lookup = null,
+              passport_issued_on = null, passport_issuer = null, passport_division = null,
+              updated_at = :now, version = version + 1
+            where account_id = :id
+            """)
+        .param("id", accountId)
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
   private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, StoredProfile p, Instant now) {
     return sql.param("accountId", p.accountId())
         .param("lastName", p.lastName())

@@ -161,6 +161,26 @@ class ProfileApiIntegrationTests {
   }
 
   @Test
+  void aForeignCitizenEntersAForeignDocumentWithinItsLimits() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> foreigner = new HashMap<>(IVANOV);
+    foreigner.put("citizenship", "other");
+    foreigner.put("snils", "");
+    foreigner.put("foreignDocumentType", "Паспорт гражданина Республики Беларусь");
+    foreigner.put("foreignDocumentNumber", "MP 1234567");
+    foreigner.put("foreignDocumentCountry", "Республика Беларусь");
+    JsonNode saved = citizen.put("/api/v1/profile", foreigner).json();
+    assertThat(saved.get("citizenship").asString()).isEqualTo("other");
+    assertThat(saved.get("foreignDocumentNumber").asString()).isEqualTo("MP 1234567");
+    assertThat(saved.get("passportNumber").isNull()).isTrue();
+
+    foreigner.put("foreignDocumentType", "x".repeat(61));
+    ApiClient.Response tooLong = citizen.put("/api/v1/profile", foreigner);
+    assertThat(tooLong.status()).isEqualTo(422);
+    assertThat(fields(tooLong)).containsExactly("foreignDocumentType:too_long");
+  }
+
+  @Test
   void keepsCheckingWhileTheRegistryIsDownAndFinishesWhenItIsBack() {
     registry.down.set(true);
     ApiClient citizen = signedInCitizen();

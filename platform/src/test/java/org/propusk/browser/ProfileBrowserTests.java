@@ -1,0 +1,301 @@
+package org.propusk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.propusk.test.ApiClient;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestContacts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * "Мои данные" in a real browser: the form, each document's check as a badge that the page follows
+ * by itself (profile.js) until the registry has answered, and the account level that follows.
+ */
+@PropuskIntegrationTest
+class ProfileBrowserTests extends BrowserTestSupport {
+
+  static final String PASSWORD = "тёплый-ветер-над-рекой-7";
+  static final String HOME = "/(\\?.*)?";
+  /** The sandbox registry answers at once in tests; the job runner looks for work every 500 ms. */
+  static final Duration CHECKS = Duration.ofSeconds(20);
+
+  @Autowired JdbcClient jdbc;
+
+  /**
+   * A SNILS or passport belongs to one account only, and these tests use the sandbox's demo
+   * citizens on fresh accounts every run (against PostgreSQL the database outlives the run). No
+   * other test of the shared context relies on identity_profile rows (ProfileApiIntegrationTests
+   * and DocumentCheckRestartTests have databases of their own), so all of them go, here only.
+   */
+  @BeforeAll
+  void freeTheDemoCitizens() {
+    jdbc.sql("delete from identity_profile").update();
+  }
+
+  @Test
+  void citizenFillsTheProfileAndWatchesBothDocumentsTurnGreenUntilTheAccountIsStandard() {
+    String phone = signIn("Иванов", "Иван");
+
+    browser.click(".site-header a[href$='/profile']");
+    browser.waitForPath("/profile");
+    assertThat(browser.driver().getTitle()).isEqualTo("Мои данные — Пропуск");
+    assertThat(browser.find("#lastName").getDomProperty("value")).as("the names from the registration").isEqualTo("Иванов");
+    assertThat(badge("snils")).isEqualTo("Не указан");
+    assertThat(badge("passport")).isEqualTo("Не указан");
+    assertThat(browser.find("#foreign-group").isDisplayed()).as("a Russian citizen has a passport").isFalse();
+    capture("empty");
+
+    fill(Map.ofEntries(
+        Map.entry("lastName", "Иванов"), Map.entry("firstName", "Иван"), Map.entry("patronymic", "Иванович"),
+        Map.entry("birthPlace", "г. Москва"), Map.entry("snils", "112-233-445 95"),
+        Map.entry("passportSeries", "45 10"), Map.entry("passportNumber", "123456"),
+        Map.entry("passportIssuer", "УФМС России по г. Москве"), Map.entry("divisionCode", "770-001")));
+    browser.click("#gender-male");
+    date("birthDate", "1985-04-12");
+    date("passportIssuedOn", "2010-05-20");
+    browser.submit("#profile-form button[type=submit]");
+
+    assertThat(browser.path()).startsWith("/profile");
+    boolean caughtPending = "true".equals(browser.find("#main").getDomAttribute("data-checking"));
+    if (caughtPending) {
+      assertThat(List.of(badge("snils"), badge("passport"))).contains("Проверяется…");
+      assertThat(browser.text("#saved-notice")).startsWith("Данные сохранены. Проверка в ведомствах");
+    }
+    awaitChecks("verified", "verified");
+
+    for (String document : List.of("snils", "passport")) {
+      assertThat(badge(document)).isEqualTo("Проверено");
+      WebElement mark = browser.find("#" + document + "-status .check-icon");
+      assertThat(mark.isDisplayed()).isTrue();
+      assertThat(mark.getText()).isEqualTo("✓");
+      assertThat(browser.find("#" + document + "-status").getCssValue("background-color"))
+          .as("green").isEqualTo("rgba(230, 244, 234, 1)");
+    }
+    if (caughtPending) {
+      String announcement = browser.wait(d -> blankToNull(browser.find("#check-announcer").getText()), "the announcement");
+      assertThat(announcement)
+          .as("the page says that the check has finished")
+          .startsWith("Проверка завершена.")
+          .contains("Проверено");
+      assertThat(browser.path()).as("the address is clean again").isEqualTo("/profile");
+    }
+    assertThat(browser.find("#snils").getDomProperty("value")).isEqualTo("112-233-445 95");
+    assertThat(browser.find("#divisionCode").getDomProperty("value")).isEqualTo("770-001");
+    assertThat(browser.find("#birthDate").getDomProperty("value")).isEqualTo("1985-04-12");
+    capture("verified");
+
+    browser.click(".site-header .brand");
+    browser.waitForPath(HOME);
+    assertThat(browser.text("[data-testid=level]")).isEqualTo("Стандартная");
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aWrongPassportIsShownFailedWithItsReasonAndClearedForReentry() {
+    signIn("Петрова", "Анна");
+    browser.open("/profile");
+
+    fill(Map.ofEntries(
+        Map.entry("lastName", "Петрова"), Map.entry("firstName", "Анна"), Map.entry("patronymic", "Сергеевна"),
+        Map.entry("birthPlace", "г. Санкт-Петербург"), Map.entry("snils", "123-456-789 64"),
+        Map.entry("passportSeries", "40 12"), Map.entry("passportNumber", "999999"),
+        Map.entry("passportIssuer", "УФМС России по г. Санкт-Петербургу и Ленинградской области"),
+        Map.entry("divisionCode", "780-022")));
+    browser.click("#gender-female");
+    date("birthDate", "1992-09-03");
+    date("passportIssuedOn", "2012-09-20");
+    browser.submit("#profile-form button[type=submit]");
+
+    awaitChecks("verified", "failed");
+    assertThat(badge("snils")).isEqualTo("Проверено");
+    assertThat(browser.text("#passport-status .check-state")).isEqualTo("Не прошёл проверку");
+    assertThat(browser.text("#passport-status .check-reason"))
+        .isEqualTo("Документ не найден в ведомстве. Проверьте данные и введите их снова.");
+    assertThat(browser.find("#passport-status").getCssValue("background-color")).as("red").isEqualTo("rgba(253, 236, 234, 1)");
+    assertThat(browser.find("#passportSeries").getDomProperty("value")).as("cleared for re-entry").isEmpty();
+    assertThat(browser.find("#passportNumber").getDomProperty("value")).as("cleared for re-entry").isEmpty();
+    assertThat(browser.find("#snils").getDomProperty("value")).isEqualTo("123-456-789 64");
+    assertThat(browser.find("#passportNumber").getDomAttribute("aria-describedby")).contains("passportNumber-hint");
+    assertThat(browser.find("#passport-group").getDomAttribute("aria-describedby")).isEqualTo("passport-status");
+    if (browser.findAll("#saved-notice").isEmpty()) { // the page has reloaded itself for the outcome
+      String announcement = browser.wait(d -> blankToNull(browser.find("#check-announcer").getText()), "the announcement");
+      assertThat(announcement)
+          .contains("Паспорт гражданина РФ: Не прошёл проверку. Документ не найден в ведомстве.")
+          .doesNotContain("..");
+    }
+    capture("failed");
+
+    browser.click(".site-header .brand");
+    browser.waitForPath(HOME);
+    assertThat(browser.text("[data-testid=level]")).isEqualTo("Упрощённая");
+  }
+
+  @Test
+  void profileFormShowsEachFormalErrorNextToItsField() {
+    signIn("Сидоров", "Пётр");
+    browser.open("/profile");
+
+    fill(Map.ofEntries(
+        Map.entry("patronymic", "Алексеевич"), Map.entry("birthPlace", "г. Новосибирск"),
+        Map.entry("snils", "123-456-789 65"), Map.entry("passportSeries", "5015"), Map.entry("passportNumber", "246810"),
+        Map.entry("passportIssuer", "УФМС России по Новосибирской области"), Map.entry("divisionCode", "77-001")));
+    browser.click("#gender-male");
+    date("birthDate", "1985-04-12");
+    date("passportIssuedOn", "1995-05-20");
+    browser.submit("#profile-form button[type=submit]");
+
+    assertThat(browser.path()).isEqualTo("/profile");
+    assertThat(browser.driver().getTitle()).isEqualTo("Ошибка: Мои данные — Пропуск");
+    assertThat(browser.text("#error-summary h2")).isEqualTo("Проверьте введённые данные");
+    assertThat(browser.focused()).as("the summary is read first").isEqualTo("error-summary");
+    assertThat(browser.findAll("#error-summary a").stream().map(a -> a.getDomAttribute("href")))
+        .containsExactly("#snils", "#passportIssuedOn", "#divisionCode");
+    assertThat(errorNextTo("snils")).isEqualTo("Проверьте номер: контрольное число СНИЛС не сходится");
+    assertThat(errorNextTo("passportIssuedOn"))
+        .isEqualTo("Паспорт выдаётся не раньше 14 лет: проверьте дату выдачи и дату рождения");
+    assertThat(errorNextTo("divisionCode")).isEqualTo("Код подразделения — 6 цифр в виде 123-456");
+    for (String field : List.of("snils", "passportIssuedOn", "divisionCode")) {
+      WebElement input = browser.find("#" + field);
+      assertThat(input.getDomAttribute("aria-invalid")).as(field).isEqualTo("true");
+      assertThat(input.getDomAttribute("aria-describedby")).as(field).contains(field + "-error");
+    }
+    assertThat(browser.find("#lastName").getDomAttribute("aria-invalid")).isEqualTo("false");
+    assertThat(browser.find("#snils").getDomProperty("value")).as("values kept").isEqualTo("123-456-789 65");
+    assertThat(browser.find("#passportIssuedOn").getDomProperty("value")).isEqualTo("1995-05-20");
+    assertThat(browser.find("#divisionCode").getDomProperty("value")).isEqualTo("77-001");
+    assertThat(browser.find("#patronymic").getDomProperty("value")).isEqualTo("Алексеевич");
+    assertThat(browser.find("#gender-male").isSelected()).isTrue();
+    assertThat(badge("snils")).as("no check started").isEqualTo("Не указан");
+    assertThat(badge("passport")).isEqualTo("Не указан");
+    assertThat(apiCheckStates()).as("nothing stored, nothing checked").isEqualTo("not_entered/not_entered");
+    capture("errors");
+
+    browser.click("#error-summary a[href='#divisionCode']");
+    assertThat(browser.focused()).as("a summary link leads to its field").isEqualTo("divisionCode");
+
+    // the citizenship switch: another state's citizen enters a foreign document instead of the passport
+    browser.click("#citizenship-other");
+    assertThat(browser.find("#passport-group").isDisplayed()).isFalse();
+    assertThat(browser.visible("#foreign-group").isDisplayed()).isTrue();
+    assertThat(browser.find("#snils-group").isDisplayed()).as("SNILS is for everyone").isTrue();
+    capture("foreign");
+    browser.click("#citizenship-ru");
+    assertThat(browser.visible("#passport-group").isDisplayed()).isTrue();
+    assertThat(browser.find("#foreign-group").isDisplayed()).isFalse();
+    assertThat(browser.find("#divisionCode").getDomProperty("value")).as("nothing typed is lost").isEqualTo("77-001");
+    assertThat(rawPage()).as("without the script both groups are shown")
+        .contains("id=\"passport-group\"").contains("id=\"foreign-group\"")
+        .doesNotContainPattern("<fieldset[^>]*\\bhidden\\b");
+
+    browser.open("/profile?lang=en");
+    assertThat(browser.text("h1")).isEqualTo("My data");
+    assertThat(browser.text("#snils-hint")).isEqualTo("11 digits, e.g. 123-456-789 01");
+    assertThat(badge("passport")).isEqualTo("Not entered");
+    capture("english");
+    browser.open("/profile?lang=ru");
+  }
+
+  /** Registers through the API and signs in through the page; returns the phone. */
+  private String signIn(String lastName, String firstName) {
+    String phone = TestContacts.phone();
+    ApiClient citizen = new ApiClient(port);
+    String id =
+        citizen.post("/api/v1/registrations", Map.of("lastName", lastName, "firstName", firstName, "phone", phone, "acceptTerms", true))
+            .text("id");
+    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", outbox.awaitCode(phone, 1)));
+    assertThat(citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD)).status())
+        .isEqualTo(201);
+
+    browser.open("/login");
+    browser.type("#login", phone);
+    browser.type("#password", PASSWORD);
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath(HOME);
+    return phone;
+  }
+
+  private void fill(Map<String, String> fields) {
+    fields.forEach((id, value) -> browser.type("#" + id, value));
+  }
+
+  /** A date as the date picker would give it, whatever order the browser's language shows. */
+  private void date(String id, String iso) {
+    browser.script(
+        "var e = document.getElementById(arguments[0]); e.value = arguments[1];"
+            + " e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+        id,
+        iso);
+  }
+
+  /** The badge's words: the state (and the reason when it failed). */
+  private String badge(String document) {
+    return browser.text("#" + document + "-status .check-state");
+  }
+
+  /** Waits, while the page reloads itself, until both badges show these states. */
+  private void awaitChecks(String snils, String passport) {
+    new WebDriverWait(browser.driver(), CHECKS)
+        .withMessage("waiting for the checks to become " + snils + "/" + passport)
+        .until(
+            d -> {
+              try {
+                return snils.equals(state("snils")) && passport.equals(state("passport")) ? Boolean.TRUE : null;
+              } catch (WebDriverException reloading) {
+                return null; // the page is being replaced
+              }
+            });
+  }
+
+  private String state(String document) {
+    List<WebElement> badges = browser.findAll("#" + document + "-status");
+    return badges.isEmpty() ? null : badges.getFirst().getDomAttribute("data-state");
+  }
+
+  /** The check states the API gives, asked from within the page (same session). */
+  private String apiCheckStates() {
+    return (String)
+        browser.script(
+            "return fetch('/api/v1/profile', {headers: {Accept: 'application/json'}}).then(r => r.json())"
+                + ".then(p => p.checks.snils.state + '/' + p.checks.passport.state);");
+  }
+
+  /** The page as the server sends it, before any script. */
+  private String rawPage() {
+    return (String) browser.script("return fetch('/profile').then(r => r.text());");
+  }
+
+  private String errorNextTo(String id) {
+    WebElement field =
+        browser
+            .find("#" + id)
+            .findElement(By.xpath("./ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]"));
+    return field.findElement(By.cssSelector(".error")).getText();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  /** The page at desktop and phone width into target/screenshots; it must not scroll sideways on a phone. */
+  private void capture(String name) {
+    Path folder = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    browser.resize(Browser.DESKTOP);
+    browser.screenshot(folder.resolve("profile-" + name + "-desktop.png"));
+    browser.resize(Browser.PHONE);
+    assertThat(browser.scrollsSideways()).as(name + " on a phone scrolls sideways").isFalse();
+    browser.screenshot(folder.resolve("profile-" + name + "-phone.png"));
+    browser.resize(Browser.DESKTOP);
+  }
+}
