@@ -52,6 +52,13 @@ class ProductionProfileTests {
   @Autowired Environment environment;
 
   @Test
+  void reportsHealthWithoutDetailsToStrangers() {
+    ApiClient.Response health = new ApiClient(port).get("/actuator/health");
+    assertThat(health.text("status")).isIn("UP", "DOWN");
+    assertThat(health.json().has("components")).isFalse();
+  }
+
+  @Test
   void hasNoDevelopmentOutbox() {
     assertThat(new ApiClient(port).get("/dev/outbox").status()).isEqualTo(404);
     assertThat(new ApiClient(port).get("/dev/outbox/view").status()).isEqualTo(404);
