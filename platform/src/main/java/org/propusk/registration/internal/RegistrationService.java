@@ -64,8 +64,8 @@ class RegistrationService {
   FlowView start(StartRegistration request, String clientAddress, Locale locale) {
     Instant now = clock().instant();
     List<Violation> violations = new ArrayList<>();
-    PersonName lastName = field(PersonName.parse(request.lastName()), "lastName", violations);
-    PersonName firstName = field(PersonName.parse(request.firstName()), "firstName", violations);
+    PersonName lastName = Violation.collect(PersonName.parse(request.lastName()), "lastName", violations);
+    PersonName firstName = Violation.collect(PersonName.parse(request.firstName()), "firstName", violations);
     Contact contact = contact(request, violations);
     if (!Boolean.TRUE.equals(request.acceptTerms())) {
       violations.add(new Violation("acceptTerms", "required"));
@@ -226,11 +226,11 @@ class RegistrationService {
       return null;
     }
     if (hasPhone) {
-      MobilePhone phone = field(MobilePhone.parse(request.phone()), "phone", violations);
+      MobilePhone phone = Violation.collect(MobilePhone.parse(request.phone()), "phone", violations);
       return phone == null ? null : new Contact.Phone(phone);
     }
     if (hasEmail) {
-      EmailAddress email = field(EmailAddress.parse(request.email()), "email", violations);
+      EmailAddress email = Violation.collect(EmailAddress.parse(request.email()), "email", violations);
       return email == null ? null : new Contact.Email(email);
     }
     violations.add(new Violation("contact", "required"));
@@ -250,16 +250,6 @@ class RegistrationService {
         flow.firstName(),
         sms ? flow.contact() : null,
         sms ? null : flow.contact());
-  }
-
-  private static <T> T field(Parsed<T> parsed, String name, List<Violation> violations) {
-    return switch (parsed) {
-      case Parsed.Valid<T> valid -> valid.value();
-      case Parsed.Invalid<T> invalid -> {
-        violations.add(new Violation(name, invalid.code()));
-        yield null;
-      }
-    };
   }
 
   private RegistrationPolicy policy() {

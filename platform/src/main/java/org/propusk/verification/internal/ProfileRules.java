@@ -68,7 +68,7 @@ class ProfileRules {
 
     Snils snils = null;
     if (!blank(form.snils())) {
-      snils = parsed(Snils.parse(form.snils()), "snils", violations);
+      snils = Violation.collect(Snils.parse(form.snils()), "snils", violations);
     }
     ValidProfile.Passport passport = null;
     ValidProfile.ForeignDocument foreign = null;
@@ -123,7 +123,7 @@ class ProfileRules {
     if (blank(form.divisionCode())) {
       violations.add(new Violation("divisionCode", "required"));
     } else {
-      division = parsed(DivisionCode.parse(form.divisionCode()), "divisionCode", violations);
+      division = Violation.collect(DivisionCode.parse(form.divisionCode()), "divisionCode", violations);
     }
     return new ValidProfile.Passport(number, issuedOn, issuer, division);
   }
@@ -150,7 +150,7 @@ class ProfileRules {
       }
       return null;
     }
-    return parsed(PersonName.parse(raw), field, violations);
+    return Violation.collect(PersonName.parse(raw), field, violations);
   }
 
   private static LocalDate date(String raw, String field, boolean required, List<Violation> violations) {
@@ -191,16 +191,6 @@ class ProfileRules {
       return null;
     }
     return value;
-  }
-
-  private static <T> T parsed(Parsed<T> parsed, String field, List<Violation> violations) {
-    return switch (parsed) {
-      case Parsed.Valid<T> valid -> valid.value();
-      case Parsed.Invalid<T> invalid -> {
-        violations.add(new Violation(field, invalid.code()));
-        yield null;
-      }
-    };
   }
 
   private static boolean blank(String value) {

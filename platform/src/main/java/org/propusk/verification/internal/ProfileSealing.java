@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.propusk.shared.PersonalDataVault;
 import org.propusk.verification.DocumentStatus;
 import org.propusk.verification.ProfileView;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +19,9 @@ class ProfileSealing {
   static final String FOREIGN_DOCUMENT = "foreign-document";
 
   private final PersonalDataVault vault;
-  private final JdbcClient jdbc;
 
-  ProfileSealing(PersonalDataVault vault, JdbcClient jdbc) {
+  ProfileSealing(PersonalDataVault vault) {
     this.vault = vault;
-    this.jdbc = jdbc;
   }
 
   StoredProfile seal(UUID accountId, ValidProfile p, long version) {
@@ -87,23 +84,5 @@ class ProfileSealing {
         p.foreignDocCountry(),
         snilsStatus,
         passportStatus);
-  }
-
-  boolean snilsBelongsToAnother(UUID accountId, String lookup) {
-    return belongsToAnother("snils_lookup", accountId, lookup);
-  }
-
-  boolean passportBelongsToAnother(UUID accountId, String lookup) {
-    return belongsToAnother("passport_lookup", accountId, lookup);
-  }
-
-  private boolean belongsToAnother(String column, UUID accountId, String lookup) {
-    return lookup != null
-        && jdbc.sql("select count(*) from identity_profile where " + column + " = :lookup and account_id <> :id")
-                .param("lookup", lookup)
-                .param("id", accountId)
-                .query(Integer.class)
-                .single()
-            > 0;
   }
 }

@@ -116,10 +116,10 @@ class ProfileService implements IdentityProfiles {
   }
 
   private void refuseDocumentsOfOthers(UUID accountId, StoredProfile after) {
-    if (sealing.snilsBelongsToAnother(accountId, after.snilsLookup())) {
+    if (profiles.snilsHeldByAnother(accountId, after.snilsLookup())) {
       throw new InvalidInput(List.of(new Violation("snils", "taken")));
     }
-    if (sealing.passportBelongsToAnother(accountId, after.passportLookup())) {
+    if (profiles.passportHeldByAnother(accountId, after.passportLookup())) {
       throw new InvalidInput(List.of(new Violation("passportNumber", "taken")));
     }
   }

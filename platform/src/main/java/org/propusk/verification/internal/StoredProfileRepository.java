@@ -64,6 +64,25 @@ class StoredProfileRepository {
     }
   }
 
+  /** Whether another account holds a document with this lookup hash (column names are fixed here). */
+  boolean snilsHeldByAnother(UUID accountId, String lookup) {
+    return heldByAnother("snils_lookup", accountId, lookup);
+  }
+
+  boolean passportHeldByAnother(UUID accountId, String lookup) {
+    return heldByAnother("passport_lookup", accountId, lookup);
+  }
+
+  private boolean heldByAnother(String column, UUID accountId, String lookup) {
+    return lookup != null
+        && jdbc.sql("select count(*) from identity_profile where " + column + " = :lookup and account_id <> :id")
+                .param("lookup", lookup)
+                .param("id", accountId)
+                .query(Integer.class)
+                .single()
+            > 0;
+  }
+
   /** Clears a failed SNILS alone, so that a concurrent save or check of the rest is not undone. */
   void clearSnils(UUID accountId, Instant now) {
     jdbc.sql(
