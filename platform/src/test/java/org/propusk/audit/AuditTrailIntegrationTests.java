@@ -3,12 +3,12 @@ package org.propusk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
+import org.propusk.test.Waits;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
@@ -35,7 +35,7 @@ class AuditTrailIntegrationTests {
     ApiClient again = new ApiClient(port, "10.20.30.40");
     again.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> kinds(again).containsAll(List.of("account_opened", "signed_in")));
+    await().atMost(Waits.BACKGROUND).until(() -> kinds(again).containsAll(List.of("account_opened", "signed_in")));
     JsonNode history = again.get("/api/v1/me/history").json();
     assertThat(history.get(0).get("kind").asString()).isEqualTo("signed_in");
     assertThat(history.get(0).get("clientAddress").asString()).isEqualTo("10.20.30.40");

@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.propusk.test.ApiClient;
+import org.propusk.test.Waits;
 
 /**
  * One headless Chromium (Debian's {@code chromium} and {@code chromedriver}) driven the way a
@@ -42,7 +43,7 @@ public final class Browser implements AutoCloseable {
   public static final Dimension DESKTOP = new Dimension(1280, 900);
   public static final Dimension PHONE = new Dimension(375, 812);
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Waits.BACKGROUND;
 
   private final String base;
   private final ChromeDriver driver;
@@ -92,7 +93,7 @@ public final class Browser implements AutoCloseable {
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     Browser browser = new Browser("http://localhost:" + port, new ChromeDriver(service, options), profile);
-    browser.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    browser.driver.manage().timeouts().pageLoadTimeout(Waits.BACKGROUND);
     browser.driver.executeCdpCommand("Network.enable", Map.of());
     browser.resize(DESKTOP);
     return browser;

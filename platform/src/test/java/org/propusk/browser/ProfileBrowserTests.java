@@ -3,7 +3,6 @@ package org.propusk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.propusk.test.ApiClient;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
+import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,8 +27,6 @@ class ProfileBrowserTests extends BrowserTestSupport {
 
   static final String PASSWORD = "тёплый-ветер-над-рекой-7";
   static final String HOME = "/(\\?.*)?";
-  /** The sandbox registry answers at once in tests; the job runner looks for work every 500 ms. */
-  static final Duration CHECKS = Duration.ofSeconds(20);
 
   @Autowired JdbcClient jdbc;
 
@@ -246,7 +244,7 @@ class ProfileBrowserTests extends BrowserTestSupport {
 
   /** Waits, while the page reloads itself, until both badges show these states. */
   private void awaitChecks(String snils, String passport) {
-    new WebDriverWait(browser.driver(), CHECKS)
+    new WebDriverWait(browser.driver(), Waits.BACKGROUND)
         .withMessage("waiting for the checks to become " + snils + "/" + passport)
         .until(
             d -> {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.propusk.test.ApiClient;
+import org.propusk.test.Waits;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
 import org.propusk.test.TestDatabases;
@@ -72,6 +72,7 @@ class GatewayDeliveryIntegrationTests {
 
   @AfterAll
   static void stopGateway() {
+    SMS.stopped.countDown();
     SMS.server.stop(0);
   }
 
@@ -79,7 +80,7 @@ class GatewayDeliveryIntegrationTests {
   void deliversTheSmsOnceTheGatewayRecoversFromAnOutage() {
     SMS.plan(503, 500);
     String phone = startRegistration(Map.of("phone", TestContacts.phone()));
-    await().atMost(Duration.ofSeconds(30)).until(() -> SMS.acceptedTo(phone) != null);
+    await().atMost(Waits.BACKGROUND).until(() -> SMS.acceptedTo(phone) != null);
     SmsGatewayStub.Received accepted = SMS.acceptedTo(phone);
     assertThat(accepted.body()).contains("\"to\":\"" + phone + "\"").containsPattern("\\d{6}");
     assertThat(accepted.authorization()).isEqualTo("Bearer test-token");
@@ -90,14 +91,14 @@ class GatewayDeliveryIntegrationTests {
   void retriesWhenTheGatewayIsTooSlowOrAnswersGarbage() {
     SMS.plan(SmsGatewayStub.SLOW, SmsGatewayStub.GARBAGE_502);
     String phone = startRegistration(Map.of("phone", TestContacts.phone()));
-    await().atMost(Duration.ofSeconds(30)).until(() -> SMS.acceptedTo(phone) != null);
+    await().atMost(Waits.BACKGROUND).until(() -> SMS.acceptedTo(phone) != null);
     assertThat(SMS.attemptsTo(phone)).isGreaterThanOrEqualTo(3);
   }
 
   @Test
   void sendsTheRegistrationLetterOverSmtpAndKeepsNoCopyOfItsCode() throws Exception {
     String email = startRegistration(Map.of("email", TestContacts.email()));
-    await().atMost(Duration.ofSeconds(15)).until(() -> letterTo(email) != null);
+    await().atMost(Waits.BACKGROUND).until(() -> letterTo(email) != null);
     MimeMessage letter = letterTo(email);
     assertThat(letter.getSubject()).isEqualTo("Подтверждение адреса электронной почты");
     String body = (String) letter.getContent();
@@ -137,6 +138,8 @@ class GatewayDeliveryIntegrationTests {
     final HttpServer server;
     final Queue<Integer> plan = new ConcurrentLinkedQueue<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** A slow answer is held until the gateway stops, so the adapter's read timeout always fires first. */
+    final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private SmsGatewayStub(HttpServer server) {
       this.server = server;
@@ -188,7 +191,7 @@ class GatewayDeliveryIntegrationTests {
       byte[] answer;
       if (status == SLOW) {
         try {
-          Thread.sleep(3000); // longer than the adapter's read timeout
+          stopped.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

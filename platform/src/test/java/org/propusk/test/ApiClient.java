@@ -88,7 +88,7 @@ public class ApiClient {
 
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
+        .timeout(Waits.BACKGROUND)
         .header("Accept", "application/json")
         .header("Accept-Language", language)
         .header("X-Forwarded-For", clientAddress);

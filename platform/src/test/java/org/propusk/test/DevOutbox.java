@@ -34,7 +34,7 @@ public final class DevOutbox {
   /** Waits for the n-th message (1-based) to the contact and returns the newest message body. */
   public String awaitMessage(String recipient, int count) {
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Waits.BACKGROUND)
         .pollInterval(Duration.ofMillis(100))
         .until(() -> messagesTo(recipient).size() >= count);
     return messagesTo(recipient).getFirst().get("body").asString();

@@ -3,13 +3,13 @@ package org.propusk.verification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.propusk.PropuskApplication;
 import org.propusk.test.ApiClient;
+import org.propusk.test.Waits;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.TestContacts;
 import org.propusk.test.TestDatabases;
@@ -38,14 +38,14 @@ class DocumentCheckRestartTests {
       jdbc.sql("delete from document_check").update();
       assertThat(citizen.put("/api/v1/profile", ProfileApiIntegrationTests.IVANOV).status()).isEqualTo(200);
       await()
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Waits.BACKGROUND)
           .until(() -> attempts(jdbc) >= 1);
       assertThat(states(jdbc)).containsOnly("PENDING");
     }
 
     try (ConfigurableApplicationContext second = start("0.0")) {
       JdbcClient jdbc = second.getBean(JdbcClient.class);
-      await().atMost(Duration.ofSeconds(20)).until(() -> states(jdbc).equals(List.of("VERIFIED", "VERIFIED")));
+      await().atMost(Waits.BACKGROUND).until(() -> states(jdbc).equals(List.of("VERIFIED", "VERIFIED")));
       ApiClient citizen = new ApiClient(port(second));
       citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
       assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("standard");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.propusk.test.ApiClient;
+import org.propusk.test.Waits;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
@@ -186,7 +187,7 @@ class ProfileApiIntegrationTests {
     ApiClient citizen = signedInCitizen();
     int before = registry.calls.get();
     citizen.put("/api/v1/profile", IVANOV);
-    await().atMost(Duration.ofSeconds(20)).until(() -> registry.calls.get() >= before + 4);
+    await().atMost(Waits.BACKGROUND).until(() -> registry.calls.get() >= before + 4);
     assertThat(checks(citizen).get("snils").get("state").asString()).isEqualTo("pending");
 
     registry.down.set(false);
@@ -206,7 +207,7 @@ class ProfileApiIntegrationTests {
     snilsOnly.put("divisionCode", "");
     int before = registry.calls.get();
     citizen.put("/api/v1/profile", snilsOnly);
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.calls.get() > before);
+    await().atMost(Waits.BACKGROUND).until(() -> registry.calls.get() > before);
     clock.advance(Duration.ofDays(5));
     // five days outlast any session: the citizen signs in again to look
     ApiClient later = new ApiClient(port);
@@ -253,7 +254,7 @@ class ProfileApiIntegrationTests {
     citizen.put("/api/v1/profile", IVANOV);
     awaitChecks(citizen, "verified", "verified");
     DevOutbox outbox = new DevOutbox(port);
-    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.messagesTo(phone).size() >= 4);
+    await().atMost(Waits.BACKGROUND).until(() -> outbox.messagesTo(phone).size() >= 4);
     assertThat(outbox.messagesTo(phone).stream().map(m -> m.get("body").asString()).toList())
         .anyMatch(body -> body.contains("СНИЛС проверен"))
         .anyMatch(body -> body.contains("Стандартная"));
@@ -266,7 +267,7 @@ class ProfileApiIntegrationTests {
 
   private JsonNode awaitChecks(ApiClient citizen, String snils, String passport) {
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Waits.BACKGROUND)
         .until(
             () -> {
               JsonNode checks = checks(citizen);
