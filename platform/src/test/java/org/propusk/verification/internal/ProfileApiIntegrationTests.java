@@ -161,6 +161,31 @@ class ProfileApiIntegrationTests {
   }
 
   @Test
+  void refusesDatesThatDoNotExistInsteadOfMovingThem() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> impossible = new HashMap<>(IVANOV);
+    impossible.put("birthDate", "31.02.1985");
+    impossible.put("passportIssuedOn", "2010-02-30");
+    ApiClient.Response answer = citizen.put("/api/v1/profile", impossible);
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(fields(answer)).containsExactlyInAnyOrder("birthDate:invalid_date", "passportIssuedOn:invalid_date");
+  }
+
+  @Test
+  void refusesHiddenCharactersAndTextBlankAfterUnicodeWhitespace() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> hidden = new HashMap<>(IVANOV);
+    hidden.put("birthPlace", "\u3000\u00a0");
+    hidden.put("passportIssuer", "УФМС\u202e России");
+    hidden.put("patronymic", "Иван\u200bович");
+    ApiClient.Response answer = citizen.put("/api/v1/profile", hidden);
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(fields(answer))
+        .containsExactlyInAnyOrder(
+            "birthPlace:required", "passportIssuer:invalid_characters", "patronymic:invalid_characters");
+  }
+
+  @Test
   void aForeignCitizenEntersAForeignDocumentWithinItsLimits() {
     ApiClient citizen = signedInCitizen();
     Map<String, Object> foreigner = new HashMap<>(IVANOV);
