@@ -251,7 +251,15 @@ class ProfileApiIntegrationTests {
     registry.down.set(true);
     Map<String, Object> renewed = new HashMap<>(IVANOV);
     renewed.put("passportNumber", "654321");
-    citizen.put("/api/v1/profile", renewed);
+    ApiClient.Response unconfirmed = citizen.put("/api/v1/profile", renewed);
+    assertThat(unconfirmed.status()).as("the citizen is asked first").isEqualTo(409);
+    assertThat(unconfirmed.text("type")).endsWith("/recheck-not-confirmed");
+    assertThat(unconfirmed.json().get("documents").toString()).isEqualTo("[\"passport\"]");
+    assertThat(checks(citizen).get("passport").get("state").asString()).as("nothing changed").isEqualTo("verified");
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("standard");
+
+    renewed.put("confirmRecheck", true);
+    assertThat(citizen.put("/api/v1/profile", renewed).status()).isEqualTo(200);
     assertThat(checks(citizen).get("passport").get("state").asString()).isEqualTo("pending");
     assertThat(checks(citizen).get("snils").get("state").asString()).isEqualTo("verified");
     assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("simplified");
