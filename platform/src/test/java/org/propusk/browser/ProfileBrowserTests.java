@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -256,6 +257,15 @@ class ProfileBrowserTests extends BrowserTestSupport {
     browser.click(".site-header .brand");
     browser.waitForPath(HOME);
     assertThat(browser.text("[data-testid=level]")).isEqualTo("Упрощённая");
+
+    // pages that once failed with 500: a contact change that is gone, and /error itself
+    browser.open("/account/contacts/" + UUID.randomUUID() + "/confirm");
+    assertThat(browser.text("main .alert")).isEqualTo("Срок истёк или смена уже завершена. Начните заново.");
+    assertThat(browser.find("#phone").isDisplayed()).as("the way to start one").isTrue();
+    capture("contact-change-gone");
+    browser.open("/error");
+    assertThat(browser.text("h1")).isEqualTo("Страница не найдена");
+    capture("error-page");
   }
 
   /** Registers through the API and signs in through the page; returns the phone. */
