@@ -6,9 +6,13 @@
   var form = document.getElementById('profile-form');
   var announcer = document.getElementById('check-announcer');
 
-  // Focus: an error summary first (its links lead to the fields), else the "saved" notice.
+  // Focus: the warning before a verified document is checked again, an error summary (its links
+  // lead to the fields), else the "saved" notice.
   var summary = document.getElementById('error-summary');
-  if (summary) {
+  var recheck = document.getElementById('recheck-warning');
+  if (recheck) {
+    recheck.focus();
+  } else if (summary) {
     summary.focus();
     summary.querySelectorAll('a[href^="#"]').forEach(function (link) {
       link.addEventListener('click', function (event) {
@@ -41,7 +45,7 @@
   showCitizenship();
 
   // Whatever the citizen types is theirs: a finished check never reloads it away.
-  var edited = !!summary; // a form with errors holds what was typed, not what is stored
+  var edited = !!summary || !!recheck; // such a form holds what was typed, not what is stored
   if (form) {
     form.addEventListener('input', function () { edited = true; });
     form.addEventListener('change', function () { edited = true; });

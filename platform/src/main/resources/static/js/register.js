@@ -89,15 +89,17 @@
       var match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
       return match ? decodeURIComponent(match[1]) : '';
     }
-    function display(score, advice) {
+    // A password that breaks a rule is never shown as strong: the meter and its label follow
+    // "acceptable", the score only grades the passwords that are.
+    function display(score, advice, acceptable) {
       strength.hidden = false;
-      meter.value = score;
-      label.textContent = advice === null ? '' : label.getAttribute('data-' + score);
+      meter.value = acceptable ? score : Math.min(score, 1);
+      label.textContent = advice === null ? '' : label.getAttribute(acceptable ? 'data-' + score : 'data-refused');
       problem.textContent = advice || '';
     }
     function assess() {
       var mine = ++sequence;
-      if (!password.value) { display(0, null); return; }
+      if (!password.value) { display(0, null, false); return; }
       fetch(form.getAttribute('data-strength-url'), {
         method: 'POST',
         credentials: 'same-origin',
@@ -110,7 +112,7 @@
         body: JSON.stringify({ password: password.value })
       }).then(function (r) { return r.ok ? r.json() : null; }).then(function (result) {
         if (!result || mine !== sequence) { return; }
-        display(result.score, result.problems.length ? result.problems[0].message : '');
+        display(result.score, result.problems.length ? result.problems[0].message : '', result.acceptable);
       }).catch(function () { /* the indicator is a help, not a gate */ });
     }
     password.addEventListener('input', function () {

@@ -1,5 +1,6 @@
 package org.propusk.identifiers;
 
+import java.net.IDN;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Locale;
  * sending a confirmation link proves that an address works. The local part is kept exactly as typed
  * because some servers treat it case-sensitively; the domain is lower-cased because domains are
  * case-insensitive and we look accounts up by address. Domains may contain Unicode letters so that
- * addresses in the {@code .рф} zone can be typed as people see them.
+ * addresses in the {@code .рф} zone can be typed as people see them, but a label may not mix scripts
+ * ({@code mixed_scripts}).
  *
  * @param value the trimmed address with a lower-cased domain
  */
@@ -84,6 +86,9 @@ public record EmailAddress(String value) {
     if (!isValidLocalPart(local) || !isValidDomain(domain)) {
       return new Parsed.Invalid<>("invalid");
     }
+    if (mixesScripts(domain)) {
+      return new Parsed.Invalid<>("mixed_scripts");
+    }
     String normalised = local + '@' + domain;
     // Lower-casing may lengthen the string (İ becomes i plus a combining dot), so check again.
     if (normalised.length() > MAX_LENGTH) {
@@ -134,6 +139,31 @@ public record EmailAddress(String value) {
         .codePoints()
         .allMatch(
             c -> c == '-' || (c < 128 ? isAsciiLetterOrDigit((char) c) : Character.isLetter(c)));
+  }
+
+  /**
+   * True when a label of the domain mixes writing systems, such as a Cyrillic "а" in {@code
+   * gmаil.com}: a look-alike of a real domain that would receive the codes and letters meant for
+   * it. Each label may use one script (Latin, Cyrillic, ...) plus digits and hyphens; punycode
+   * labels are judged by what they decode to.
+   */
+  private static boolean mixesScripts(String domain) {
+    for (String label : domain.split("\\.")) {
+      // toUnicode never fails: a label that does not decode stays as it is, all ASCII
+      String shown = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
+      Character.UnicodeScript script = null;
+      for (int c : shown.codePoints().toArray()) {
+        Character.UnicodeScript of = Character.UnicodeScript.of(c);
+        if (of == Character.UnicodeScript.COMMON || of == Character.UnicodeScript.INHERITED) {
+          continue;
+        }
+        if (script != null && script != of) {
+          return true;
+        }
+        script = of;
+      }
+    }
+    return false;
   }
 
   /**

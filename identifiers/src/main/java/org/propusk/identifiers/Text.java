@@ -32,6 +32,21 @@ final class Text {
   }
 
   /**
+   * Characters no typed value may hold, because they hide or disguise what is shown: controls
+   * (other than whitespace, which is collapsed), bidirectional marks, embeddings, overrides and
+   * isolates (which reorder what a reader sees, "Trojan Source"), and zero-width characters (which
+   * make two equal-looking values differ).
+   */
+  static boolean isHidden(int c) {
+    return (Character.isISOControl(c) && !isSpace((char) c))
+        || c == 0x061C
+        || (c >= 0x200B && c <= 0x200F)
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2060 && c <= 0x2069)
+        || c == 0xFEFF;
+  }
+
+  /**
    * True if {@code s} consists of exactly {@code length} ASCII digits (no other Unicode digits).
    */
   static boolean isAsciiDigits(String s, int length) {

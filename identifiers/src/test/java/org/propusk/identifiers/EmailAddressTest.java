@@ -79,6 +79,26 @@ class EmailAddressTest {
     assertThat(EmailAddress.parse(raw).violation()).as(raw).contains("invalid");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ivanov@gmаil.com", // Cyrillic а in a Latin label
+        "ivanov@mail.rу", // Cyrillic у in the top-level domain
+        "ivanov@рochta.ru", // Cyrillic р starting a Latin label
+        "ivanov@пpимep.рф", // Latin p and e inside a Cyrillic label
+        "ivanov@xn--gmil-63d.com", // gmаil.com written as punycode
+        "ivanov@gοogle.com" // Greek omicron
+      })
+  void refusesDomainLabelsThatMixScripts(String raw) {
+    assertThat(EmailAddress.parse(raw).violation()).as(raw).contains("mixed_scripts");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ivanov@почта.example.com", "ivanov@mail-2.пример.рф", "ivanov@xn--80a1acny.xn--p1ai"})
+  void acceptsLabelsOfOneScriptEachMixedAcrossTheDomain(String raw) {
+    assertThat(EmailAddress.parse(raw).isValid()).as(raw).isTrue();
+  }
+
   @Test
   void enforcesLengthLimitsOfLocalPartLabelsAndWholeAddress() {
     String label63 = "a".repeat(63);

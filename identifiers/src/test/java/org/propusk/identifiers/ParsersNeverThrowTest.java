@@ -32,6 +32,7 @@ class ParsersNeverThrowTest {
         Named.of("PassportNumber (series)", raw -> PassportNumber.parse(raw, "123456")),
         Named.of("PassportNumber (number)", raw -> PassportNumber.parse("4506", raw)),
         Named.of("DivisionCode", DivisionCode::parse),
+        Named.of("FreeText", raw -> FreeText.parse(raw, 200)),
         Named.of("LoginIdentifier", LoginIdentifier::classify));
   }
 

@@ -43,6 +43,12 @@ class PersonNameTest {
     assertThat(PersonName.parse(raw).value().value()).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Иван\u200b", "\u202eвонавИ", "Ив\u2066ан", "Ив\u00adан", "\ufeffИван"})
+  void refusesHiddenCharacters(String raw) {
+    assertThat(PersonName.parse(raw).violation()).as(raw).contains("invalid_characters");
+  }
+
   @Test
   void replacesTheTypographicApostropheWithAPlainOne() {
     assertThat(PersonName.parse("О’Коннор").value().value()).isEqualTo("О'Коннор");
@@ -50,7 +56,7 @@ class PersonNameTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "   ", "\t\n\u00A0"})
+  @ValueSource(strings = {"", "   ", "\t\n\u00A0", "\u3000"})
   void reportsMissingNameAsRequired(String raw) {
     assertThat(PersonName.parse(raw).violation()).contains("required");
   }

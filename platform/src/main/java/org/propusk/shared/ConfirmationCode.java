@@ -67,9 +67,7 @@ public final class ConfirmationCode {
 
   /** Checks a typed code; a right one is used up. */
   public void verify(String typed, OneTimeSecrets secrets, Rules rules, Instant now) {
-    if (hash == null
-        || wrongEntries >= rules.wrongEntriesPerCode()
-        || totalWrongEntries >= rules.wrongEntriesPerFlow()) {
+    if (spent(rules)) {
       throw new Spent();
     }
     if (!now.isBefore(expiresAt)) {
@@ -88,6 +86,13 @@ public final class ConfirmationCode {
       throw new WrongCode(left);
     }
     hash = null;
+  }
+
+  /** No entry can succeed any more (none issued, used, or too many wrong entries): a new one is needed. */
+  public boolean spent(Rules rules) {
+    return hash == null
+        || wrongEntries >= rules.wrongEntriesPerCode()
+        || totalWrongEntries >= rules.wrongEntriesPerFlow();
   }
 
   public Instant resendAvailableAt(Rules rules) {

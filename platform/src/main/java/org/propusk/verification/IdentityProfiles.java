@@ -11,9 +11,12 @@ public interface IdentityProfiles {
 
   /**
    * Checks the form's rules, stores it, and starts a registry check for every document whose data
-   * changed (a verified document that changes is checked again).
+   * changed (a verified document that changes is checked again, only with the form's {@code
+   * confirmRecheck}).
    *
    * @throws org.propusk.shared.InvalidInput with every broken rule next to its field
+   * @throws org.propusk.shared.Problem {@code recheck-not-confirmed} (409) when a verified document
+   *     would be checked again without {@code confirmRecheck}
    */
   ProfileView save(UUID accountId, ProfileForm form);
 

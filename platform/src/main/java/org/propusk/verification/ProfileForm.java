@@ -2,7 +2,9 @@ package org.propusk.verification;
 
 /**
  * "Мои данные" as typed, before the rules: dates as {@code yyyy-MM-dd} or {@code dd.MM.yyyy};
- * citizenship {@code RU} or {@code other} (then the foreign document instead of the passport).
+ * citizenship {@code RU} or {@code other} (then the foreign document instead of the passport);
+ * {@code confirmRecheck} true once the citizen has agreed that a verified document is checked again
+ * (and the level falls until then).
  */
 public record ProfileForm(
     String lastName,
@@ -20,7 +22,8 @@ public record ProfileForm(
     String divisionCode,
     String foreignDocumentType,
     String foreignDocumentNumber,
-    String foreignDocumentCountry) {
+    String foreignDocumentCountry,
+    Boolean confirmRecheck) {
 
   @Override
   public String toString() {

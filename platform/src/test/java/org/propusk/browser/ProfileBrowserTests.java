@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -203,6 +204,66 @@ class ProfileBrowserTests extends BrowserTestSupport {
     assertThat(badge("passport")).isEqualTo("Not entered");
     capture("english");
     browser.open("/profile?lang=ru");
+  }
+
+  @Test
+  void changingAVerifiedDocumentWarnsFirstAndTheNextStepLeadsToTheWaysToConfirm() {
+    signIn("Сидоров", "Пётр");
+    browser.open("/profile");
+    fill(Map.ofEntries(
+        Map.entry("patronymic", "Алексеевич"), Map.entry("birthPlace", "г. Новосибирск"),
+        Map.entry("snils", "234-567-890 99"), Map.entry("passportSeries", "50 15"), Map.entry("passportNumber", "246810"),
+        Map.entry("passportIssuer", "УФМС России по Новосибирской области"), Map.entry("divisionCode", "540-005")));
+    browser.click("#gender-male");
+    date("birthDate", "1970-01-25");
+    date("passportIssuedOn", "2015-02-10");
+    browser.submit("#profile-form button[type=submit]");
+    awaitChecks("verified", "verified");
+
+    browser.click(".site-header .brand");
+    browser.waitForPath(HOME);
+    assertThat(browser.text("[data-testid=level]")).isEqualTo("Стандартная");
+    browser.click("a[href$='/account/confirmation-ways']");
+    browser.waitForPath("/account/confirmation-ways");
+    assertThat(browser.text("h1")).isEqualTo("Как подтвердить личность");
+    assertThat(browser.findAll(".way h2").stream().map(WebElement::getText))
+        .containsExactly("В центре обслуживания", "Кодом по почте", "Электронной подписью");
+    assertThat(browser.findAll(".way .way-state").stream().map(WebElement::getText)).allMatch(t -> t.startsWith("Пока недоступно"));
+    capture("confirmation-ways");
+
+    browser.open("/profile");
+    browser.type("#passportNumber", "246811");
+    browser.submit("#profile-form button[type=submit]");
+    WebElement warning = browser.visible("#recheck-warning");
+    assertThat(warning.getText())
+        .contains("Уровень учётной записи снизится до окончания проверки")
+        .contains("Паспорт гражданина РФ")
+        .contains("станет упрощённой");
+    assertThat(browser.focused()).as("the warning is read first").isEqualTo("recheck-warning");
+    assertThat(browser.find("#passportNumber").getDomProperty("value")).as("what was typed is kept").isEqualTo("246811");
+    assertThat(badge("passport")).as("nothing saved yet").isEqualTo("Проверено");
+    assertThat(apiCheckStates()).isEqualTo("verified/verified");
+    capture("recheck-warning");
+
+    browser.submit("#recheck-warning a");
+    assertThat(browser.find("#passportNumber").getDomProperty("value")).as("kept as verified").isEqualTo("246810");
+
+    browser.type("#passportNumber", "246811");
+    browser.submit("#profile-form button[type=submit]");
+    browser.submit("#recheck-warning button[name=confirmRecheck]");
+    awaitChecks("verified", "failed");
+    browser.click(".site-header .brand");
+    browser.waitForPath(HOME);
+    assertThat(browser.text("[data-testid=level]")).isEqualTo("Упрощённая");
+
+    // pages that once failed with 500: a contact change that is gone, and /error itself
+    browser.open("/account/contacts/" + UUID.randomUUID() + "/confirm");
+    assertThat(browser.text("main .alert")).isEqualTo("Срок истёк или смена уже завершена. Начните заново.");
+    assertThat(browser.find("#phone").isDisplayed()).as("the way to start one").isTrue();
+    capture("contact-change-gone");
+    browser.open("/error");
+    assertThat(browser.text("h1")).isEqualTo("Страница не найдена");
+    capture("error-page");
   }
 
   /** Registers through the API and signs in through the page; returns the phone. */

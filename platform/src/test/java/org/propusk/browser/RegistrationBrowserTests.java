@@ -3,12 +3,15 @@ package org.propusk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
 
@@ -18,6 +21,8 @@ import org.propusk.test.TestContacts;
  */
 @PropuskIntegrationTest
 class RegistrationBrowserTests extends BrowserTestSupport {
+
+  @Autowired MutableClock clock;
 
   static final String STRONG_PASSWORD = "вечерний-трамвай-к-морю-42";
   static final String NEXT_STEP_STANDARD =
@@ -271,6 +276,72 @@ class RegistrationBrowserTests extends BrowserTestSupport {
     screens.capture("dev-outbox");
 
     assertThat(screens.overflowing).as("pages wider than a phone").isEmpty();
+  }
+
+  @Test
+  void aCodeWithNoAttemptsLeftIsSaidToBeSpentWithoutACountdown() {
+    Screens screens = new Screens();
+    String phone = startRegistration("Кузнецов", "Олег");
+    String wrong = "000000".equals(outbox.awaitCode(phone, 1)) ? "111111" : "000000";
+    for (int attempt = 0; attempt < 3; attempt++) {
+      browser.type("#code", wrong);
+      browser.submit("main form button[type=submit]");
+    }
+    assertThat(browser.text("#code-state"))
+        .contains("Неверный код.")
+        .contains("Слишком много неверных попыток. Запросите новый код.")
+        .doesNotContain("Осталось попыток");
+    assertThat(browser.findAll("#code-timer")).as("no validity beside a spent code").isEmpty();
+    assertThat(browser.findAll("#code")).as("nothing to enter").isEmpty();
+    assertThat(browser.find("#resend").getText()).isEqualTo("Отправить код повторно");
+    screens.capture("confirm-spent");
+  }
+
+  @Test
+  void anExpiredCodeIsSaidOnce() {
+    Screens screens = new Screens();
+    String phone = startRegistration("Кузнецова", "Ольга");
+    awaitCountdown("#code-timer");
+    clock.advance(Duration.ofSeconds(301));
+    browser.type("#code", outbox.awaitCode(phone, 1));
+    browser.submit("main form button[type=submit]");
+    assertThat(browser.text("main").split("Срок действия кода истёк", -1)).as("said once").hasSize(2);
+    assertThat(browser.findAll("#code-timer")).isEmpty();
+    assertThat(browser.findAll("#code")).isEmpty();
+    assertThat(browser.find("#resend").isEnabled()).as("a new code can be sent now").isTrue();
+    screens.capture("confirm-expired");
+
+    browser.submit("#resend");
+    assertThat(awaitCountdown("#code-timer")).isNotEqualTo("0:00");
+    assertThat(browser.findAll("#code")).as("a new code to enter").hasSize(1);
+  }
+
+  @Test
+  void theMeterIsNeverGreenBesideABrokenRule() {
+    Screens screens = new Screens();
+    String phone = startRegistration("Смирнова", "Мария");
+    browser.type("#code", outbox.awaitCode(phone, 1));
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath(PASSWORD_PAGE);
+    browser.type("#password", "вечерний-трамвай-смирнова-42");
+    awaitStrength();
+    assertThat(browser.find("#strength-problem").getText()).contains("имя");
+    assertThat(browser.text("#strength-label")).isEqualTo("не подходит");
+    assertThat(meterValue()).as("red, not green").isLessThan(2);
+    screens.capture("password-refused");
+  }
+
+  /** Starts a registration by phone through the page and stays on the code page; returns the phone. */
+  private String startRegistration(String lastName, String firstName) {
+    String phone = TestContacts.phone();
+    browser.open("/register");
+    browser.type("#lastName", lastName);
+    browser.type("#firstName", firstName);
+    browser.type("#phone", spoken(phone));
+    browser.click("#acceptTerms");
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath(CONFIRM_PAGE);
+    return phone;
   }
 
   /** Saves the current page at both widths and notes those that scroll sideways on a phone. */

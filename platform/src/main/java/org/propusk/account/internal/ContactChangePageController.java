@@ -10,6 +10,7 @@ import org.propusk.shared.ProblemPages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,6 +92,14 @@ class ContactChangePageController {
       redirect.addFlashAttribute("error", pages.describe(problem));
     }
     return "redirect:/account/contacts/" + id + "/confirm";
+  }
+
+  /** An unknown, finished or expired change: the page to start one, saying why, with a 404. */
+  @ExceptionHandler(AccountProblems.ContactChangeNotFound.class)
+  String changeGone(AccountProblems.ContactChangeNotFound gone, Model model, HttpServletResponse response) {
+    model.addAttribute("form", new StartForm("phone", null, null));
+    show(model);
+    return pages.show(gone, model, response, "account/contacts");
   }
 
   private String show(Model model) {

@@ -59,7 +59,8 @@ class ContactChangeService {
     this.clock = clock;
   }
 
-  record ContactChangeView(UUID id, String channel, String maskedContact, Instant codeExpiresAt, Instant resendAvailableAt) {}
+  record ContactChangeView(
+      UUID id, String channel, String maskedContact, Instant codeExpiresAt, boolean codeSpent, Instant resendAvailableAt) {}
 
   /** Asks for the password again, then sends a code to the new phone or e-mail. */
   @Transactional(noRollbackFor = InvalidInput.class)
@@ -170,8 +171,9 @@ class ContactChangeService {
           case Contact.Phone p -> p.phone().masked();
           case Contact.Email e -> e.email().masked();
         };
+    ConfirmationCode.Rules rules = policy.codeRules(flow.channel());
     return new ContactChangeView(
-        flow.id(), flow.channel().apiName(), masked, flow.code().expiresAt(), flow.code().resendAvailableAt(policy.codeRules(flow.channel())));
+        flow.id(), flow.channel().apiName(), masked, flow.code().expiresAt(), flow.code().spent(rules), flow.code().resendAvailableAt(rules));
   }
 
   private static Contact newContact(String phone, String email) {

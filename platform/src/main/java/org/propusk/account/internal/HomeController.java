@@ -7,7 +7,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: for a signed-in citizen, the account level, the way up, and the next step. */
+/**
+ * The home page: for a signed-in citizen, the account level, the way up, and the next step; and
+ * where that step leads once the account is Standard.
+ */
 @Controller
 class HomeController {
 
@@ -27,5 +30,12 @@ class HomeController {
               model.addAttribute("levels", AccountLevel.values());
             });
     return "home";
+  }
+
+  /** The way from Standard to Confirmed: the three proofs of identity, and which work yet. */
+  @GetMapping("/account/confirmation-ways")
+  String confirmationWays(Model model) {
+    model.addAttribute("account", accounts.find(Citizen.current().orElseThrow().accountId()).orElseThrow());
+    return "account/confirmation-ways";
   }
 }

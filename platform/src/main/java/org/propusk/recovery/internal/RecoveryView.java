@@ -13,6 +13,7 @@ record RecoveryView(
     String channel,
     String maskedContact,
     Instant codeExpiresAt,
+    boolean codeSpent,
     Instant resendAvailableAt,
     Instant expiresAt) {
 
@@ -31,6 +32,7 @@ record RecoveryView(
         flow.channel().apiName(),
         masked,
         flow.code().expiresAt(),
+        flow.code().spent(policy.codeRules(flow.channel())),
         flow.code().resendAvailableAt(policy.codeRules(flow.channel())),
         flow.expiresAt());
   }

@@ -12,6 +12,7 @@ record FlowView(
     String channel,
     String maskedContact,
     Instant codeExpiresAt,
+    boolean codeSpent,
     Instant resendAvailableAt,
     Instant expiresAt) {
 
@@ -26,6 +27,7 @@ record FlowView(
         flow.channel().apiName(),
         masked,
         flow.code().expiresAt(),
+        flow.code().spent(policy.codeRules(flow.channel())),
         flow.resendAvailableAt(policy),
         flow.expiresAt());
   }

@@ -43,6 +43,11 @@ class ProfilePageController {
     } catch (InvalidInput invalid) {
       show(profiles.profile(signedIn()), model);
       return pages.show(invalid, model, response, "verification/profile");
+    } catch (RecheckNotConfirmed recheck) {
+      // the form as typed again, with the warning and the choice to go on
+      model.addAttribute("recheck", recheck.properties().get("documents"));
+      show(profiles.profile(signedIn()), model);
+      return pages.show(recheck, model, response, "verification/profile");
     }
   }
 
@@ -60,7 +65,7 @@ class ProfilePageController {
         v.lastName(), v.firstName(), v.patronymic(), v.gender(), text(v.birthDate()), v.birthPlace(),
         "XX".equals(v.citizenship()) ? "other" : "RU", v.snils(), v.passportSeries(), v.passportNumber(),
         text(v.passportIssuedOn()), v.passportIssuer(), v.divisionCode(), v.foreignDocumentType(),
-        v.foreignDocumentNumber(), v.foreignDocumentCountry());
+        v.foreignDocumentNumber(), v.foreignDocumentCountry(), null);
   }
 
   private static String text(LocalDate date) {

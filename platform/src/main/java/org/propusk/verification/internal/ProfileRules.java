@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.propusk.identifiers.DivisionCode;
+import org.propusk.identifiers.FreeText;
 import org.propusk.identifiers.Parsed;
 import org.propusk.identifiers.PassportNumber;
 import org.propusk.identifiers.PersonName;
@@ -34,7 +36,9 @@ class ProfileRules {
   static final int MAX_SHORT_TEXT = 60;
   static final Set<String> GENDERS = Set.of("male", "female");
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-  private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+  /** Strict, so that 31.02.1990 is an error rather than quietly 28 February. */
+  private static final DateTimeFormatter RUSSIAN_DATE =
+      DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private final Clock clock;
 
@@ -181,20 +185,13 @@ class ProfileRules {
       }
       return null;
     }
-    String value = raw.strip().replaceAll("\\s+", " ");
-    if (value.length() > maxLength) {
-      violations.add(new Violation(field, "too_long"));
-      return null;
-    }
-    if (value.chars().anyMatch(Character::isISOControl)) {
-      violations.add(new Violation(field, "invalid_characters"));
-      return null;
-    }
-    return value;
+    FreeText text = Violation.collect(FreeText.parse(raw, maxLength), field, violations);
+    return text == null ? null : text.value();
   }
 
+  /** Empty after Unicode whitespace: a field of only no-break or ideographic spaces is empty. */
   private static boolean blank(String value) {
-    return value == null || value.isBlank();
+    return FreeText.isBlank(value);
   }
 
   private static String strip(String value) {

@@ -72,17 +72,18 @@ class ProfileService implements IdentityProfiles {
     Optional<StoredProfile> before = profiles.find(accountId);
     StoredProfile after = sealing.seal(accountId, valid, before.map(StoredProfile::version).orElse(0L));
     refuseDocumentsOfOthers(accountId, after);
+    Set<String> changed = changedFields(before.orElse(null), after);
+    EnumSet<Document> rechecked = rechecked(changed, after);
+    Set<Document> losing = EnumSet.copyOf(rechecked);
+    losing.retainAll(verifiedDocuments(accountId));
+    if (!losing.isEmpty() && !Boolean.TRUE.equals(form.confirmRecheck())) {
+      throw new RecheckNotConfirmed(losing);
+    }
     Instant now = clock.instant();
     profiles.save(after, now);
-
-    Set<String> changed = changedFields(before.orElse(null), after);
-    boolean holderChanged =
-        changed.contains("lastName") || changed.contains("firstName") || changed.contains("patronymic") || changed.contains("birthDate");
-    if (changed.contains("snils") || (holderChanged && after.snilsLookup() != null)) {
-      restart(accountId, Document.SNILS, after.snilsLookup() != null, now);
-    }
-    if (changed.contains("passport") || (holderChanged && after.passportLookup() != null)) {
-      restart(accountId, Document.PASSPORT, after.passportLookup() != null, now);
+    for (Document document : rechecked) {
+      String lookup = document == Document.SNILS ? after.snilsLookup() : after.passportLookup();
+      restart(accountId, document, lookup != null, now);
     }
     if (changed.contains("lastName") || changed.contains("firstName")) {
       accounts.rename(accountId, after.lastName(), after.firstName());
@@ -101,6 +102,23 @@ class ProfileService implements IdentityProfiles {
         .filter(check -> check.state() == CheckState.VERIFIED)
         .forEach(check -> verified.add(check.document()));
     return verified;
+  }
+
+  /**
+   * The documents to check again: those whose data changed, and those present whose holder (names,
+   * birth date) changed, because the registry matched them with the holder.
+   */
+  private static EnumSet<Document> rechecked(Set<String> changed, StoredProfile after) {
+    boolean holderChanged =
+        changed.contains("lastName") || changed.contains("firstName") || changed.contains("patronymic") || changed.contains("birthDate");
+    EnumSet<Document> rechecked = EnumSet.noneOf(Document.class);
+    if (changed.contains("snils") || (holderChanged && after.snilsLookup() != null)) {
+      rechecked.add(Document.SNILS);
+    }
+    if (changed.contains("passport") || (holderChanged && after.passportLookup() != null)) {
+      rechecked.add(Document.PASSPORT);
+    }
+    return rechecked;
   }
 
   /** New data means a new check; the evidence of the old one no longer counts. */

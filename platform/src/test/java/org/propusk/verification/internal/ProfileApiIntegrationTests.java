@@ -162,6 +162,31 @@ class ProfileApiIntegrationTests {
   }
 
   @Test
+  void refusesDatesThatDoNotExistInsteadOfMovingThem() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> impossible = new HashMap<>(IVANOV);
+    impossible.put("birthDate", "31.02.1985");
+    impossible.put("passportIssuedOn", "2010-02-30");
+    ApiClient.Response answer = citizen.put("/api/v1/profile", impossible);
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(fields(answer)).containsExactlyInAnyOrder("birthDate:invalid_date", "passportIssuedOn:invalid_date");
+  }
+
+  @Test
+  void refusesHiddenCharactersAndTextBlankAfterUnicodeWhitespace() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> hidden = new HashMap<>(IVANOV);
+    hidden.put("birthPlace", "\u3000\u00a0");
+    hidden.put("passportIssuer", "УФМС\u202e России");
+    hidden.put("patronymic", "Иван\u200bович");
+    ApiClient.Response answer = citizen.put("/api/v1/profile", hidden);
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(fields(answer))
+        .containsExactlyInAnyOrder(
+            "birthPlace:required", "passportIssuer:invalid_characters", "patronymic:invalid_characters");
+  }
+
+  @Test
   void aForeignCitizenEntersAForeignDocumentWithinItsLimits() {
     ApiClient citizen = signedInCitizen();
     Map<String, Object> foreigner = new HashMap<>(IVANOV);
@@ -227,7 +252,15 @@ class ProfileApiIntegrationTests {
     registry.down.set(true);
     Map<String, Object> renewed = new HashMap<>(IVANOV);
     renewed.put("passportNumber", "654321");
-    citizen.put("/api/v1/profile", renewed);
+    ApiClient.Response unconfirmed = citizen.put("/api/v1/profile", renewed);
+    assertThat(unconfirmed.status()).as("the citizen is asked first").isEqualTo(409);
+    assertThat(unconfirmed.text("type")).endsWith("/recheck-not-confirmed");
+    assertThat(unconfirmed.json().get("documents").toString()).isEqualTo("[\"passport\"]");
+    assertThat(checks(citizen).get("passport").get("state").asString()).as("nothing changed").isEqualTo("verified");
+    assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("standard");
+
+    renewed.put("confirmRecheck", true);
+    assertThat(citizen.put("/api/v1/profile", renewed).status()).isEqualTo(200);
     assertThat(checks(citizen).get("passport").get("state").asString()).isEqualTo("pending");
     assertThat(checks(citizen).get("snils").get("state").asString()).isEqualTo("verified");
     assertThat(citizen.get("/api/v1/me").text("level")).isEqualTo("simplified");
