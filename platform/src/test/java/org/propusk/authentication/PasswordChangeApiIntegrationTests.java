@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -111,13 +112,6 @@ class PasswordChangeApiIntegrationTests {
   }
 
   private ApiClient register(String phone) {
-    ApiClient citizen = new ApiClient(port);
-    String id =
-        citizen.post("/api/v1/registrations", Map.of("lastName", "Козлова", "firstName", "Ирина", "phone", phone, "acceptTerms", true))
-            .text("id");
-    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", outbox().awaitCode(phone, 1)));
-    assertThat(citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD)).status())
-        .isEqualTo(201);
-    return citizen;
+    return TestAccounts.registerByPhone(port, phone, PASSWORD);
   }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.propusk.test.ApiClient;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 
 /** A signed-in citizen changes the password from the home page. */
@@ -21,7 +21,7 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
   @Test
   void citizenChangesThePasswordWithErrorsShownNextToTheFields() {
     String phone = TestContacts.phone();
-    register(phone);
+    TestAccounts.registerByPhone(port, phone, OLD_PASSWORD);
     signIn(phone);
 
     browser.click("a[href$='/account/password']");
@@ -40,9 +40,9 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
     browser.submit("#password-form button[type=submit]");
 
     assertThat(browser.driver().getTitle()).startsWith("Ошибка: Смена пароля");
-    assertThat(errorNextTo("currentPassword")).isEqualTo("Неверный текущий пароль");
-    assertThat(errorNextTo("password")).isEqualTo("Этот пароль слишком распространён и есть в списках утёкших паролей");
-    assertThat(errorNextTo("passwordRepeat")).isEqualTo("Пароли не совпадают");
+    assertThat(browser.errorNextTo("currentPassword")).isEqualTo("Неверный текущий пароль");
+    assertThat(browser.errorNextTo("password")).isEqualTo("Этот пароль слишком распространён и есть в списках утёкших паролей");
+    assertThat(browser.errorNextTo("passwordRepeat")).isEqualTo("Пароли не совпадают");
     for (String field : new String[] {"currentPassword", "password", "passwordRepeat"}) {
       WebElement input = browser.find("#" + field);
       assertThat(input.getDomAttribute("aria-invalid")).as(field).isEqualTo("true");
@@ -69,7 +69,7 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
   @Test
   void thePageSpeaksEnglishWhenAsked() {
     String phone = TestContacts.phone();
-    register(phone);
+    TestAccounts.registerByPhone(port, phone, OLD_PASSWORD);
     signIn(phone);
 
     browser.open("/account/password?lang=en");
@@ -90,29 +90,8 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
     browser.waitForPath("/(\\?.*)?");
   }
 
-  private void register(String phone) {
-    ApiClient citizen = new ApiClient(port);
-    String id =
-        citizen.post("/api/v1/registrations", Map.of("lastName", "Белова", "firstName", "Вера", "phone", phone, "acceptTerms", true))
-            .text("id");
-    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", outbox.awaitCode(phone, 1)));
-    assertThat(
-            citizen
-                .post("/api/v1/registrations/" + id + "/password", Map.of("password", OLD_PASSWORD, "passwordRepeat", OLD_PASSWORD))
-                .status())
-        .isEqualTo(201);
-  }
-
   private int meterValue() {
     return Double.valueOf(browser.find("#strength-meter").getDomProperty("value")).intValue();
-  }
-
-  private String errorNextTo(String id) {
-    WebElement field =
-        browser
-            .find("#" + id)
-            .findElement(By.xpath("./ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]"));
-    return field.findElement(By.cssSelector(".error")).getText();
   }
 
   private void screenshot(String name) {

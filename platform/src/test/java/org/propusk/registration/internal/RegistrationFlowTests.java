@@ -37,6 +37,12 @@ class RegistrationFlowTests {
         "Иванов", "Иван", Locale.forLanguageTag("ru"), "t1", "p1", "10.0.0.1", POLICY, now);
   }
 
+  RegistrationFlow emailFlow() {
+    return RegistrationFlow.start(
+        new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
+        "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+  }
+
   @Test
   void storesOnlyAHashOfTheCode() {
     RegistrationFlow flow = phoneFlow();
@@ -130,10 +136,7 @@ class RegistrationFlowTests {
 
   @Test
   void anEmailFlowIssuesALinkValidForADayAndACodeForTenMinutes() {
-    RegistrationFlow flow =
-        RegistrationFlow.start(
-            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
-            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow flow = emailFlow();
     RegistrationFlow.IssuedCode issued = flow.issueCode(SECRETS, POLICY, now);
     assertThat(issued.linkToken()).hasSizeGreaterThanOrEqualTo(43);
     assertThat(flow.linkTokenHash()).isEqualTo(SECRETS.hash(issued.linkToken()));
@@ -148,10 +151,7 @@ class RegistrationFlowTests {
 
   @Test
   void anOpenedLinkLetsOnlyItsHolderSetThePasswordWhileTheCodeStillWorksForEveryone() {
-    RegistrationFlow flow =
-        RegistrationFlow.start(
-            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
-            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow flow = emailFlow();
     RegistrationFlow.IssuedCode issued = flow.issueCode(SECRETS, POLICY, now);
     flow.openLink(POLICY, now.plusSeconds(30));
 
@@ -169,10 +169,7 @@ class RegistrationFlowTests {
 
   @Test
   void aNewLetterVoidsTheLinkOpenedBefore() {
-    RegistrationFlow flow =
-        RegistrationFlow.start(
-            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
-            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow flow = emailFlow();
     String first = flow.issueCode(SECRETS, POLICY, now).linkToken();
     flow.openLink(POLICY, now.plusSeconds(30));
     flow.issueCode(SECRETS, POLICY, now.plusSeconds(90));
@@ -184,10 +181,7 @@ class RegistrationFlowTests {
 
   @Test
   void refusesTheLinkAfterItsDay() {
-    RegistrationFlow flow =
-        RegistrationFlow.start(
-            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
-            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow flow = emailFlow();
     flow.issueCode(SECRETS, POLICY, now);
     assertThatThrownBy(() -> flow.openLink(POLICY, now.plus(Duration.ofHours(24))))
         .isInstanceOf(RegistrationProblems.FlowNotFound.class);
