@@ -36,6 +36,17 @@ public interface Accounts {
    */
   void changePassword(UUID accountId, String password);
 
+  /**
+   * Changes the password of a signed-in citizen who typed the current one; every session started
+   * before now ends, and the owner is told. Wrong current passwords count against the account's
+   * budget for password confirmations.
+   *
+   * @throws org.propusk.shared.InvalidInput for every field at once: {@code currentPassword}
+   *     wrong, {@code password} against the policy, {@code passwordRepeat} not the same
+   * @throws org.propusk.shared.TooManyAttempts after too many wrong current passwords
+   */
+  void changePassword(UUID accountId, String currentPassword, String password, String passwordRepeat);
+
   /** Rates a candidate new password against the policy and the account's own data. */
   PasswordAssessment assessPassword(UUID accountId, String password);
 

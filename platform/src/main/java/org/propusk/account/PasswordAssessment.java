@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What {@link PasswordPolicy} says about a password.
  *
- * @param score the strength for the meter, 0 (weakest) to 4: zxcvbn's score, or 4 for a password
- *     of 64 code points or more, whose strength is not estimated
+ * @param score the strength for the meter, 0 (weakest) to 4: zxcvbn's score, at most 2 when a
+ *     rule is broken, so that the meter never shows a refused password as strong
  * @param violations the codes of the rules broken, in the order {@code too_short} or {@code
  *     too_long}, {@code common}, {@code personal_data}, {@code too_weak}; empty when acceptable
  * @param acceptable whether the password may be set, i.e. no rule is broken
@@ -36,10 +36,17 @@ public record PasswordAssessment(int score, List<String> violations, boolean acc
     if (acceptable != violations.isEmpty()) {
       throw new IllegalArgumentException("acceptable must be true exactly when no rule is broken");
     }
+    if (!acceptable && score >= PasswordPolicy.MIN_SCORE) {
+      throw new IllegalArgumentException("a refused password cannot score " + score);
+    }
   }
 
-  /** An assessment with the given score and violations, acceptable when there are none. */
-  public static PasswordAssessment of(int score, List<String> violations) {
+  /**
+   * An assessment with the given strength estimate and violations, acceptable when there are none;
+   * when there are, the score shown is below the acceptable ones whatever the estimate.
+   */
+  public static PasswordAssessment of(int estimate, List<String> violations) {
+    int score = violations.isEmpty() ? estimate : Math.min(estimate, PasswordPolicy.MIN_SCORE - 1);
     return new PasswordAssessment(score, violations, violations.isEmpty());
   }
 

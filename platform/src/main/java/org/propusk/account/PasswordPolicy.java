@@ -1,21 +1,27 @@
 package org.propusk.account;
 
+import com.nulabinc.zxcvbn.StandardDictionaries;
+import com.nulabinc.zxcvbn.StandardKeyboards;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import com.nulabinc.zxcvbn.ZxcvbnBuilder;
+import com.nulabinc.zxcvbn.matchers.Dictionary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * The password rules (NIST SP 800-63B-4, OWASP ASVS 5): at least 8 and at most 128 Unicode code
- * points, no composition rules, not on the bundled list of common and breached passwords, not
- * containing the person's own data, and strong enough by zxcvbn's estimate unless it is a
- * passphrase of 64 code points or more. Cheap enough to be called as the user types.
+ * points, no composition rules, not on the bundled lists of common passwords (Russian ones too, on
+ * either keyboard layout), not containing the person's own data, and strong enough by zxcvbn's
+ * estimate with Russian dictionaries added. Every rule applies at any length, so that a long
+ * password is accepted for being hard to guess, not for its length. Cheap enough to be called as
+ * the user types.
  */
 @Component
 public class PasswordPolicy {
@@ -23,23 +29,34 @@ public class PasswordPolicy {
   public static final int MIN_LENGTH = 8;
   public static final int MAX_LENGTH = 128;
 
-  /** From this length on the strength estimate is skipped (the list and own data still apply). */
-  public static final int PASSPHRASE_LENGTH = 64;
-
   /** The lowest acceptable zxcvbn score. */
   public static final int MIN_SCORE = 3;
 
   /** Names and e-mail names shorter than this are not looked for in the password. */
   static final int MIN_FRAGMENT_LENGTH = 3;
 
-  /** At most this many code points are given to zxcvbn, which is slow on long input. */
-  static final int MAX_ESTIMATED_LENGTH = 100;
+  /**
+   * At most this many code points are given to zxcvbn, whose cost grows quickly with the length (a
+   * tenth of a second for 64 on a busy machine); a prefix this long that is easy to guess makes
+   * the whole password easy to guess.
+   */
+  static final int MAX_ESTIMATED_LENGTH = 64;
 
   private final CommonPasswords commonPasswords;
-  private final Zxcvbn zxcvbn = new Zxcvbn(); // thread-safe, holds only its dictionaries
+  private final Zxcvbn zxcvbn; // thread-safe, holds only its dictionaries
 
   public PasswordPolicy(CommonPasswords commonPasswords) {
     this.commonPasswords = commonPasswords;
+    try {
+      this.zxcvbn =
+          new ZxcvbnBuilder()
+              .dictionaries(StandardDictionaries.loadAllDictionaries())
+              .dictionary(new Dictionary("russian", russianSpellings(commonPasswords.russianWords())))
+              .keyboards(StandardKeyboards.loadAllKeyboards())
+              .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load zxcvbn's dictionaries", e);
+    }
   }
 
   /**
@@ -73,26 +90,60 @@ public class PasswordPolicy {
     if (fragments.stream().anyMatch(folded::contains)) {
       violations.add(PasswordAssessment.PERSONAL_DATA);
     }
-    int score = 4;
-    if (length < PASSPHRASE_LENGTH) {
-      score = estimate(typed, userInputs(own, fragments));
-      if (score < MIN_SCORE) {
-        violations.add(PasswordAssessment.TOO_WEAK);
-      }
+    int score = estimate(typed, userInputs(own, fragments));
+    if (score < MIN_SCORE) {
+      violations.add(PasswordAssessment.TOO_WEAK);
     }
     return PasswordAssessment.of(score, violations);
   }
 
+  /**
+   * zxcvbn's score of what the password repeats, or of its start when it is long, read on either
+   * keyboard layout (йцукен is qwerty); the lowest counts.
+   */
   private int estimate(String password, List<String> userInputs) {
     if (password.isEmpty()) {
       return 0;
     }
-    int length = password.codePointCount(0, password.length());
+    String unit = repeatedUnit(password);
+    int length = codePoints(unit);
     String estimated =
         length <= MAX_ESTIMATED_LENGTH
-            ? password
-            : password.substring(0, password.offsetByCodePoints(0, MAX_ESTIMATED_LENGTH));
-    return zxcvbn.measure(estimated, userInputs).getScore();
+            ? unit
+            : unit.substring(0, unit.offsetByCodePoints(0, MAX_ESTIMATED_LENGTH));
+    int lowest = zxcvbn.measure(estimated, userInputs).getScore();
+    for (String variant : RussianLetters.otherLayouts(fold(estimated))) {
+      lowest = Math.min(lowest, zxcvbn.measure(variant, userInputs).getScore());
+    }
+    return lowest;
+  }
+
+  /**
+   * The shortest piece whose repetition makes up the text, e.g. {@code Qwerty12} of {@code
+   * Qwerty12Qwerty12Qwe}, or the text itself when it repeats nothing: a repeated password is about
+   * as easy to guess as its piece, and zxcvbn is slow on long repetitions.
+   */
+  static String repeatedUnit(String text) {
+    int n = text.length();
+    int[] border = new int[n]; // the longest proper prefix that also ends at i (Knuth-Morris-Pratt)
+    for (int i = 1, k = 0; i < n; i++) {
+      while (k > 0 && text.charAt(i) != text.charAt(k)) {
+        k = border[k - 1];
+      }
+      if (text.charAt(i) == text.charAt(k)) {
+        k++;
+      }
+      border[i] = k;
+    }
+    int period = n - border[n - 1];
+    return period * 2 <= n ? text.substring(0, period) : text;
+  }
+
+  /** The Russian words as written and as commonly spelt in Latin letters, most common first. */
+  private static List<String> russianSpellings(List<String> words) {
+    Set<String> spellings = new LinkedHashSet<>(words);
+    words.forEach(word -> spellings.add(RussianLetters.transliterate(word, RussianLetters.COMMON_LATIN)));
+    return List.copyOf(spellings);
   }
 
   /**
@@ -138,9 +189,9 @@ public class PasswordPolicy {
     if (name.chars().anyMatch(c -> c >= 'а' && c <= 'я')) {
       for (String variant :
           List.of(
-              transliterate(name, ICAO),
-              transliterate(name, COMMON_LATIN),
-              transliterate(name, LATIN_KEYBOARD))) {
+              RussianLetters.transliterate(name, RussianLetters.ICAO),
+              RussianLetters.transliterate(name, RussianLetters.COMMON_LATIN),
+              RussianLetters.transliterate(name, RussianLetters.LATIN_KEYBOARD))) {
         if (codePoints(variant) >= MIN_FRAGMENT_LENGTH) {
           fragments.add(variant);
         }
@@ -192,44 +243,5 @@ public class PasswordPolicy {
 
   private static int codePoints(String text) {
     return text.codePointCount(0, text.length());
-  }
-
-  private static String transliterate(String text, Map<Character, String> table) {
-    StringBuilder out = new StringBuilder(text.length() * 2);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      out.append(table.getOrDefault(c, String.valueOf(c)));
-    }
-    return out.toString();
-  }
-
-  /** Russian passports' transliteration (ICAO Doc 9303), e.g. Юлия Андреевна → iuliia andreevna. */
-  private static final Map<Character, String> ICAO =
-      cyrillicTable(
-          "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
-          "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "ie", "y", "", "e", "iu", "ia");
-
-  /** The spelling people commonly use, e.g. Юлия Андрей → yuliya andrey. */
-  private static final Map<Character, String> COMMON_LATIN =
-      cyrillicTable(
-          "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
-          "t", "u", "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya");
-
-  /** The keys of the Russian ЙЦУКЕН layout on a Latin keyboard, e.g. Иванов → bdfyjd. */
-  private static final Map<Character, String> LATIN_KEYBOARD =
-      cyrillicTable(
-          "f", ",", "d", "u", "l", "t", ";", "p", "b", "q", "r", "k", "v", "y", "j", "g", "h", "c",
-          "n", "e", "a", "[", "w", "x", "i", "o", "]", "s", "m", "'", ".", "z");
-
-  /** A table for the 32 lower-case letters а..я (ё is folded to е before). */
-  private static Map<Character, String> cyrillicTable(String... latin) {
-    if (latin.length != 32) {
-      throw new IllegalArgumentException("32 letters а..я expected, got " + latin.length);
-    }
-    Map<Character, String> table = new HashMap<>();
-    for (int i = 0; i < latin.length; i++) {
-      table.put((char) ('а' + i), latin[i]);
-    }
-    return Map.copyOf(table);
   }
 }

@@ -11,7 +11,7 @@ public enum AuditKind {
   ACCOUNT_OPENED,
   /** The citizen signed in with a password. */
   SIGNED_IN,
-  /** The password was changed (recovery); other sessions ended. */
+  /** The password was changed, by recovery or by the signed-in owner; other sessions ended. */
   PASSWORD_CHANGED,
   /** The phone or e-mail was changed or added, proven by a code to the new contact. */
   CONTACT_CHANGED,

@@ -199,6 +199,14 @@ public final class Browser implements AutoCloseable {
     return visible(css).getText();
   }
 
+  /** The error shown inside the same field container as the input with this id. */
+  public String errorNextTo(String id) {
+    WebElement field =
+        find("#" + id)
+            .findElement(By.xpath("./ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]"));
+    return field.findElement(By.cssSelector(".error")).getText();
+  }
+
   public <T> T wait(Function<WebDriver, T> condition, String what) {
     return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(condition::apply);
   }

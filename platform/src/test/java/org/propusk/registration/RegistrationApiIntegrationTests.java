@@ -135,18 +135,64 @@ class RegistrationApiIntegrationTests {
     assertThat(started.text("channel")).isEqualTo("email");
     String id = started.text("id");
 
-    String link = outbox().awaitLink(email, 1);
-    ApiClient otherBrowser = client();
-    ApiClient.Response opened = otherBrowser.send(otherBrowser.request(link.replaceFirst("https?://[^/]+", "")).GET());
+    String path = outbox().awaitLink(email, 1).replaceFirst("https?://[^/]+", "");
+    ApiClient.Response opened = openLink(citizen, path);
     assertThat(opened.status()).isEqualTo(302);
     assertThat(opened.header("Location").orElseThrow()).endsWith("/register/" + id + "/password");
 
-    ApiClient.Response account =
-        citizen.post(
+    ApiClient.Response account = passwordForm(citizen, id, STRONG_PASSWORD);
+    assertThat(account.status()).isEqualTo(302);
+    assertThat(account.header("Location").orElseThrow()).endsWith("/?welcome");
+    assertThat(citizen.get("/api/v1/me").text("email")).isEqualTo(email);
+  }
+
+  @Test
+  void aStrangerWhoStartedWithSomeoneElsesAddressStillNeedsTheCodeWhenTheOwnerOpensTheLink() {
+    ApiClient stranger = client();
+    String email = TestContacts.email();
+    String id = stranger.post("/api/v1/registrations", byEmail(email)).text("id");
+    String path = outbox().awaitLink(email, 1).replaceFirst("https?://[^/]+", "");
+    assertThat(outbox().awaitMessage(email, 1))
+        .contains("Если вы не регистрировались, просто проигнорируйте это письмо")
+        .contains("без него никто не сможет создать учётную запись");
+
+    ApiClient owner = client(); // the owner's browser (or a mail scanner) opens the link
+    assertThat(openLink(owner, path).header("Location").orElseThrow()).endsWith("/register/" + id + "/password");
+
+    assertThat(stranger.get("/api/v1/registrations/" + id).text("state")).isEqualTo("code_sent");
+    ApiClient.Response api =
+        stranger.post(
             "/api/v1/registrations/" + id + "/password",
             Map.of("password", STRONG_PASSWORD, "passwordRepeat", STRONG_PASSWORD));
-    assertThat(account.status()).isEqualTo(201);
-    assertThat(citizen.get("/api/v1/me").text("email")).isEqualTo(email);
+    assertThat(api.status()).as(api.toString()).isEqualTo(409);
+    assertThat(passwordForm(stranger, id, STRONG_PASSWORD).status()).isEqualTo(409);
+    assertThat(jdbc.sql("select count(*) from account where email = :e").param("e", email).query(Integer.class).single())
+        .isZero();
+
+    // the browser that opened the link goes on to the password step
+    ApiClient.Response page = owner.send(owner.request("/register/" + id + "/password").header("Accept", "text/html").GET());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(passwordForm(owner, id, STRONG_PASSWORD).status()).isEqualTo(302);
+    assertThat(owner.get("/api/v1/me").text("email")).isEqualTo(email);
+  }
+
+  @Test
+  void theCodeFromTheLetterStillWorksForWhoeverStartedAfterTheLinkWasOpenedElsewhere() {
+    ApiClient citizen = client();
+    String email = TestContacts.email();
+    String id = citizen.post("/api/v1/registrations", byEmail(email)).text("id");
+    String path = outbox().awaitLink(email, 1).replaceFirst("https?://[^/]+", "");
+    openLink(client(), path);
+
+    String code = outbox().awaitCode(email, 1);
+    ApiClient.Response confirmed = citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", code));
+    assertThat(confirmed.status()).isEqualTo(200);
+    assertThat(confirmed.text("state")).isEqualTo("contact_confirmed");
+    assertThat(
+            citizen
+                .post("/api/v1/registrations/" + id + "/password", Map.of("password", STRONG_PASSWORD, "passwordRepeat", STRONG_PASSWORD))
+                .status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -156,14 +202,30 @@ class RegistrationApiIntegrationTests {
     String id = citizen.post("/api/v1/registrations", byEmail(email)).text("id");
     String path = outbox().awaitLink(email, 1).replaceFirst("https?://[^/]+", "");
     // a mail scanner opens it first, then the citizen
-    for (int i = 0; i < 2; i++) {
-      ApiClient browser = client();
-      assertThat(browser.send(browser.request(path).GET()).header("Location").orElseThrow())
-          .endsWith("/register/" + id + "/password");
-    }
-    citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", STRONG_PASSWORD, "passwordRepeat", STRONG_PASSWORD));
+    ApiClient scanner = client();
+    assertThat(openLink(scanner, path).header("Location").orElseThrow()).endsWith("/register/" + id + "/password");
+    assertThat(openLink(citizen, path).header("Location").orElseThrow()).endsWith("/register/" + id + "/password");
+    assertThat(passwordForm(citizen, id, STRONG_PASSWORD).status()).isEqualTo(302);
     ApiClient late = client();
-    assertThat(late.send(late.request(path).GET()).status()).isIn(404, 410);
+    assertThat(openLink(late, path).status()).isIn(404, 410);
+  }
+
+  /** Opens the letter's link the way a browser does. */
+  private static ApiClient.Response openLink(ApiClient browser, String path) {
+    return browser.send(browser.request(path).header("Accept", "text/html").GET());
+  }
+
+  /** Submits the password page's form the way a browser does. */
+  private static ApiClient.Response passwordForm(ApiClient browser, String id, String password) {
+    browser.get("/api/v1/me"); // a first GET for the CSRF cookie
+    String encoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    return browser.send(
+        browser
+            .request("/register/" + id + "/password")
+            .header("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow())
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("password=" + encoded + "&passwordRepeat=" + encoded)));
   }
 
   @Test
@@ -343,7 +405,11 @@ class RegistrationApiIntegrationTests {
     assertThat(password(citizen, id, "short1", "short1")).startsWith("password:too_short");
     assertThat(password(citizen, id, "password123", "password123")).contains("password:common");
     assertThat(password(citizen, id, "ivanov" + phone.substring(2), "ivanov" + phone.substring(2))).contains("password:personal_data");
-    assertThat(password(citizen, id, "x".repeat(129), "x".repeat(129))).containsExactly("password:too_long");
+    assertThat(password(citizen, id, "x".repeat(129), "x".repeat(129))).contains("password:too_long");
+    for (String russian : List.of("пароль123", "йцукенгшщз", "спартак1922", "Москва123!")) {
+      assertThat(password(citizen, id, russian, russian)).as(russian).contains("password:common");
+    }
+    assertThat(password(citizen, id, "a".repeat(64), "a".repeat(64))).containsExactly("password:too_weak");
     assertThat(password(citizen, id, STRONG_PASSWORD, STRONG_PASSWORD + "!")).containsExactly("passwordRepeat:mismatch");
     assertThat(jdbc.sql("select count(*) from account where phone = :p").param("p", phone).query(Integer.class).single()).isZero();
   }
@@ -358,6 +424,11 @@ class RegistrationApiIntegrationTests {
     assertThat(weak.get("problems").get(0).get("message").asString()).isNotBlank();
     assertThat(strong.get("acceptable").asBoolean()).isTrue();
     assertThat(strong.get("score").asInt()).isGreaterThan(weak.get("score").asInt());
+    for (String refused : List.of("Москва123!", "a".repeat(64), "gfhjkm2024")) {
+      JsonNode meter = citizen.post("/api/v1/registrations/" + id + "/password-strength", Map.of("password", refused)).json();
+      assertThat(meter.get("acceptable").asBoolean()).as(refused).isFalse();
+      assertThat(meter.get("score").asInt()).as("never green beside a broken rule: " + refused).isLessThan(3);
+    }
   }
 
   @Test

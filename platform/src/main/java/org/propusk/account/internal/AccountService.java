@@ -23,6 +23,10 @@ import org.propusk.account.PasswordAssessment;
 import org.propusk.account.PasswordPolicy;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.LimitDecision;
+import org.propusk.shared.LimitKind;
+import org.propusk.shared.RateLimiter;
+import org.propusk.shared.TooManyAttempts;
 import org.propusk.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +41,7 @@ class AccountService implements Accounts {
   private final PasswordEncoder passwordEncoder;
   private final PasswordPolicy passwordPolicy;
   private final ApplicationEventPublisher events;
+  private final RateLimiter limiter;
   private final Clock clock;
   /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
   private final String decoyHash;
@@ -46,11 +51,13 @@ class AccountService implements Accounts {
       PasswordEncoder passwordEncoder,
       PasswordPolicy passwordPolicy,
       ApplicationEventPublisher events,
+      RateLimiter limiter,
       Clock clock) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
     this.passwordPolicy = passwordPolicy;
     this.events = events;
+    this.limiter = limiter;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
@@ -131,6 +138,45 @@ class AccountService implements Accounts {
     AccountRecord account =
         repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
     requireAcceptable(password, personalData(account));
+    store(accountId, password);
+  }
+
+  /** Kept when the answer is a field error, so that wrong current passwords stay counted. */
+  @Override
+  @Transactional(noRollbackFor = InvalidInput.class)
+  public void changePassword(UUID accountId, String currentPassword, String password, String passwordRepeat) {
+    // the same budget as confirming a contact change with the password: one per account
+    String limitKey = "account:" + accountId;
+    LimitDecision decision = limiter.check(LimitKind.PASSWORD_CONFIRMATION, limitKey);
+    if (!decision.permitted()) {
+      throw new TooManyAttempts("password-change-limit", decision, clock.instant());
+    }
+    AccountRecord account =
+        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+    List<Violation> violations = new ArrayList<>();
+    if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+      limiter.record(LimitKind.PASSWORD_CONFIRMATION, limitKey);
+      violations.add(new Violation("currentPassword", "wrong"));
+    } else {
+      limiter.reset(LimitKind.PASSWORD_CONFIRMATION, limitKey);
+    }
+    if (password == null || password.isEmpty()) {
+      violations.add(new Violation("password", "required"));
+    } else {
+      passwordPolicy.assess(password, personalData(account)).violations()
+          .forEach(code -> violations.add(new Violation("password", code)));
+      if (!password.equals(passwordRepeat)) {
+        violations.add(new Violation("passwordRepeat", "mismatch"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    store(accountId, password);
+  }
+
+  /** Sets the hash and ends every session started before now; the owner is told. */
+  private void store(UUID accountId, String password) {
     repository.changePassword(accountId, passwordEncoder.encode(password), clock.instant());
     events.publishEvent(new PasswordChanged(accountId));
   }

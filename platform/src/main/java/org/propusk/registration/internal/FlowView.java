@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.MobilePhone;
 
-/** What the pages and the API show of a flow; the contact only masked. */
+/**
+ * What the pages and the API show of a flow to one client; the contact only masked. An opened link
+ * shows as {@code contact_confirmed} to the browser holding it and as {@code code_sent} to others.
+ */
 record FlowView(
     UUID id,
     String state,
@@ -16,14 +19,14 @@ record FlowView(
     Instant resendAvailableAt,
     Instant expiresAt) {
 
-  static FlowView of(RegistrationFlow flow, RegistrationPolicy policy) {
+  static FlowView of(RegistrationFlow flow, RegistrationState seen, RegistrationPolicy policy) {
     String masked =
         flow.channel() == RegistrationFlow.Channel.SMS
             ? MobilePhone.parse(flow.contact()).value().masked()
             : EmailAddress.parse(flow.contact()).value().masked();
     return new FlowView(
         flow.id(),
-        flow.state().apiName(),
+        seen.apiName(),
         flow.channel().apiName(),
         masked,
         flow.code().expiresAt(),

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API v1 of the registration; see the README for the contract. */
+/**
+ * JSON API v1 of the registration; see the README for the contract. An API client proves the
+ * contact with the code: the letter's link opens the password step only in the browser.
+ */
 @RestController
 @RequestMapping("/api/v1/registrations")
 class RegistrationApiController {
@@ -56,7 +59,7 @@ class RegistrationApiController {
 
   @GetMapping("/{id}")
   FlowView show(@PathVariable UUID id) {
-    return registrations.view(id);
+    return registrations.view(id, null);
   }
 
   @PostMapping("/{id}/resend")
@@ -83,7 +86,7 @@ class RegistrationApiController {
       @RequestBody PasswordEntry body,
       HttpServletRequest request,
       HttpServletResponse response) {
-    UUID accountId = registrations.setPassword(id, body.password(), body.passwordRepeat());
+    UUID accountId = registrations.setPassword(id, body.password(), body.passwordRepeat(), null);
     return new Opened(accountId, signIn.startSession(accountId, request, response).apiName());
   }
 }

@@ -135,43 +135,61 @@ final class RegistrationFlow {
     return new IssuedCode(issued, linkToken);
   }
 
-  /** Checks a typed code; the contact is confirmed on the right one. */
+  /**
+   * Checks a typed code; the contact is confirmed on the right one, for whoever holds the flow,
+   * also after the link was opened elsewhere.
+   */
   void confirmWithCode(String typed, OneTimeSecrets secrets, RegistrationPolicy policy, Instant now) {
     ensureAlive(now);
-    if (state != RegistrationState.CODE_SENT) {
+    if (state != RegistrationState.CODE_SENT && state != RegistrationState.LINK_OPENED) {
       throw new RegistrationProblems.WrongState();
     }
     code.verify(typed, secrets, policy.codeRules(channel), now);
-    confirmContact(policy, now);
+    move(RegistrationState.CONTACT_CONFIRMED);
+    openPasswordStep(policy, now);
   }
 
-  /** Opens the password step from the link in the letter (which carries no personal data). */
-  void confirmWithLink(RegistrationPolicy policy, Instant now) {
+  /**
+   * The link in the letter (which carries no personal data) was opened: the password step opens
+   * for the browser that holds the link, and for no one else, so that whoever started the flow
+   * with somebody else's address still needs the code from the letter.
+   */
+  void openLink(RegistrationPolicy policy, Instant now) {
     ensureAlive(now);
-    if (state == RegistrationState.CONTACT_CONFIRMED) {
+    if (state == RegistrationState.LINK_OPENED || state == RegistrationState.CONTACT_CONFIRMED) {
       // opened again (or first by a mail scanner): the same password step, nothing more
       return;
     }
     if (state != RegistrationState.CODE_SENT || linkExpiresAt == null || !now.isBefore(linkExpiresAt)) {
       throw new RegistrationProblems.LinkInvalid();
     }
-    confirmContact(policy, now);
+    move(RegistrationState.LINK_OPENED);
+    openPasswordStep(policy, now);
   }
 
-  /** The account was opened from this flow. */
-  void complete(Instant now) {
-    ensureAlive(now);
-    if (state != RegistrationState.CONTACT_CONFIRMED) {
-      throw new RegistrationProblems.ContactNotConfirmed();
-    }
+  /** The account was opened from this flow by a client that may set its password. */
+  void complete(String linkToken, OneTimeSecrets secrets, Instant now) {
+    ensurePasswordStepOpen(linkToken, secrets, now);
     move(RegistrationState.COMPLETED);
   }
 
-  void ensurePasswordStepOpen(Instant now) {
+  /**
+   * Whether the client may set the password: anyone holding the flow once the code was entered,
+   * only a browser holding the link (its token, from a cookie) when the link was opened.
+   */
+  void ensurePasswordStepOpen(String linkToken, OneTimeSecrets secrets, Instant now) {
     ensureAlive(now);
-    if (state != RegistrationState.CONTACT_CONFIRMED) {
+    if (stateSeenBy(linkToken, secrets) != RegistrationState.CONTACT_CONFIRMED) {
       throw new RegistrationProblems.ContactNotConfirmed();
     }
+  }
+
+  /** The state as one client sees it: an opened link confirms the contact only to its holder. */
+  RegistrationState stateSeenBy(String linkToken, OneTimeSecrets secrets) {
+    if (state != RegistrationState.LINK_OPENED) {
+      return state;
+    }
+    return secrets.matches(linkToken, linkTokenHash) ? RegistrationState.CONTACT_CONFIRMED : RegistrationState.CODE_SENT;
   }
 
   boolean isExpired(Instant now) {
@@ -182,8 +200,7 @@ final class RegistrationFlow {
     return code.resendAvailableAt(policy.codeRules(channel));
   }
 
-  private void confirmContact(RegistrationPolicy policy, Instant now) {
-    move(RegistrationState.CONTACT_CONFIRMED);
+  private void openPasswordStep(RegistrationPolicy policy, Instant now) {
     contactConfirmedAt = now;
     expiresAt = now.plus(policy.passwordStepTtl());
   }

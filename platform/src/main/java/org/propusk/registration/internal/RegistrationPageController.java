@@ -11,8 +11,11 @@ import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.propusk.shared.TooManyAttempts;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RegistrationPageController {
+
+  /**
+   * Holds the token of the letter's link in the browser that opened it: the proof that lets this
+   * browser, and no other, continue to the password step.
+   */
+  static final String LINK_COOKIE = "PROPUSK_REGISTRATION_LINK";
 
   private final RegistrationService registrations;
   private final SignIn signIn;
@@ -84,7 +93,7 @@ class RegistrationPageController {
 
   @GetMapping("/register/{id}/confirm")
   String confirmation(@PathVariable UUID id, Model model) {
-    model.addAttribute("flow", registrations.view(id));
+    model.addAttribute("flow", registrations.view(id, null));
     model.addAttribute("form", new CodeForm(null));
     return "registration/confirm";
   }
@@ -101,7 +110,7 @@ class RegistrationPageController {
     } catch (RegistrationProblems.FlowNotFound gone) {
       throw gone;
     } catch (Problem problem) {
-      model.addAttribute("flow", registrations.view(id));
+      model.addAttribute("flow", registrations.view(id, null));
       model.addAttribute("form", new CodeForm(null));
       return pages.show(problem, model, response, "registration/confirm");
     }
@@ -121,9 +130,19 @@ class RegistrationPageController {
   }
 
   @GetMapping("/register/email/{token}")
-  String emailLink(@PathVariable String token, Model model, HttpServletResponse response) {
+  String emailLink(
+      @PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
     try {
-      FlowView flow = registrations.confirmLink(token);
+      FlowView flow = registrations.openLink(token);
+      response.addHeader(
+          HttpHeaders.SET_COOKIE,
+          ResponseCookie.from(LINK_COOKIE, token)
+              .path("/register")
+              .httpOnly(true)
+              .secure(request.isSecure())
+              .sameSite("Lax")
+              .build()
+              .toString());
       return "redirect:/register/" + flow.id() + "/password";
     } catch (Problem problem) {
       model.addAttribute("heading", messages.get("registration.link.title"));
@@ -132,8 +151,9 @@ class RegistrationPageController {
   }
 
   @GetMapping("/register/{id}/password")
-  String passwordPage(@PathVariable UUID id, Model model) {
-    FlowView flow = registrations.view(id);
+  String passwordPage(
+      @PathVariable UUID id, @CookieValue(name = LINK_COOKIE, required = false) String link, Model model) {
+    FlowView flow = registrations.view(id, link);
     if (!"contact_confirmed".equals(flow.state())) {
       return "redirect:/register/" + id + "/confirm";
     }
@@ -146,11 +166,12 @@ class RegistrationPageController {
   String password(
       @PathVariable UUID id,
       @ModelAttribute("form") PasswordForm form,
+      @CookieValue(name = LINK_COOKIE, required = false) String link,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
     try {
-      UUID accountId = registrations.setPassword(id, form.password(), form.passwordRepeat());
+      UUID accountId = registrations.setPassword(id, form.password(), form.passwordRepeat(), link);
       signIn.startSession(accountId, request, response);
       return "redirect:/?welcome";
     } catch (ContactAlreadyRegistered taken) {
@@ -159,7 +180,7 @@ class RegistrationPageController {
     } catch (RegistrationProblems.FlowNotFound gone) {
       throw gone;
     } catch (Problem problem) {
-      model.addAttribute("flow", registrations.view(id));
+      model.addAttribute("flow", registrations.view(id, link));
       model.addAttribute("form", new PasswordForm(null, null));
       return pages.show(problem, model, response, "registration/password");
     }

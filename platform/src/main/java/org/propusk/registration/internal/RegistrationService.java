@@ -93,7 +93,7 @@ class RegistrationService {
     RegistrationFlow.IssuedCode code = issue(flow, now);
     flows.insert(flow);
     publish(flow, code);
-    return FlowView.of(flow, policy());
+    return view(flow, null);
   }
 
   /** Sends a new code when the wait is over and the contact's hourly limit allows it. */
@@ -104,7 +104,7 @@ class RegistrationService {
     RegistrationFlow.IssuedCode code = issue(flow, now);
     flows.update(flow);
     publish(flow, code);
-    return FlowView.of(flow, policy());
+    return view(flow, null);
   }
 
   /** Checks a typed code. A wrong one is counted (and the count kept) before it is reported. */
@@ -116,19 +116,22 @@ class RegistrationService {
     } finally {
       flows.update(flow);
     }
-    return FlowView.of(flow, policy());
+    return view(flow, null);
   }
 
-  /** Confirms an e-mail from the link in the letter; the token is single use. */
+  /**
+   * Opens the password step from the link in the letter, for the browser that opened it: it keeps
+   * the token (in a cookie) as its proof. Valid until a new letter replaces it.
+   */
   @Transactional
-  FlowView confirmLink(String token) {
+  FlowView openLink(String token) {
     RegistrationFlow flow =
         flows
             .findByLinkTokenHash(secrets.hash(token == null ? "" : token))
             .orElseThrow(RegistrationProblems.LinkInvalid::new);
-    flow.confirmWithLink(policy(), clock().instant());
+    flow.openLink(policy(), clock().instant());
     flows.update(flow);
-    return FlowView.of(flow, policy());
+    return view(flow, token);
   }
 
   /** Checks a password as the citizen types it, against the same policy that will decide. */
@@ -138,12 +141,16 @@ class RegistrationService {
     return settings.passwordPolicy().assess(password == null ? "" : password, personalData(flow));
   }
 
-  /** Sets the password: the account is opened and the flow completed, in one transaction. */
+  /**
+   * Sets the password: the account is opened and the flow completed, in one transaction.
+   *
+   * @param linkToken the token of the letter's link, when this browser opened it; else null
+   */
   @Transactional
-  UUID setPassword(UUID id, String password, String passwordRepeat) {
+  UUID setPassword(UUID id, String password, String passwordRepeat, String linkToken) {
     Instant now = clock().instant();
     RegistrationFlow flow = load(id);
-    flow.ensurePasswordStepOpen(now);
+    flow.ensurePasswordStepOpen(linkToken, secrets, now);
     if (password == null || password.isEmpty()) {
       throw new InvalidInput("password", "required");
     }
@@ -163,14 +170,19 @@ class RegistrationService {
                     new NewAccount.ConsentRecord(
                         "privacy", flow.privacyVersion(), flow.consentedAt())),
                 flow.clientAddress()));
-    flow.complete(now);
+    flow.complete(linkToken, secrets, now);
     flows.update(flow);
     return accountId;
   }
 
+  /** The flow as this client sees it; {@code linkToken} as for {@link #setPassword}. */
   @Transactional(readOnly = true)
-  FlowView view(UUID id) {
-    return FlowView.of(load(id), policy());
+  FlowView view(UUID id, String linkToken) {
+    return view(load(id), linkToken);
+  }
+
+  private FlowView view(RegistrationFlow flow, String linkToken) {
+    return FlowView.of(flow, flow.stateSeenBy(linkToken, secrets), policy());
   }
 
   /** Deletes expired and completed flows, which frees nothing else: flows reserve no contact. */

@@ -37,6 +37,12 @@ class RegistrationFlowTests {
         "Иванов", "Иван", Locale.forLanguageTag("ru"), "t1", "p1", "10.0.0.1", POLICY, now);
   }
 
+  RegistrationFlow emailFlow() {
+    return RegistrationFlow.start(
+        new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
+        "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+  }
+
   @Test
   void storesOnlyAHashOfTheCode() {
     RegistrationFlow flow = phoneFlow();
@@ -130,30 +136,54 @@ class RegistrationFlowTests {
 
   @Test
   void anEmailFlowIssuesALinkValidForADayAndACodeForTenMinutes() {
-    RegistrationFlow flow =
-        RegistrationFlow.start(
-            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
-            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow flow = emailFlow();
     RegistrationFlow.IssuedCode issued = flow.issueCode(SECRETS, POLICY, now);
     assertThat(issued.linkToken()).hasSizeGreaterThanOrEqualTo(43);
     assertThat(flow.linkTokenHash()).isEqualTo(SECRETS.hash(issued.linkToken()));
     assertThat(flow.code().expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(10)));
     assertThat(flow.linkExpiresAt()).isEqualTo(now.plus(Duration.ofHours(24)));
-    flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(23)));
-    assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+    flow.openLink(POLICY, now.plus(Duration.ofHours(23)));
+    assertThat(flow.state()).isEqualTo(RegistrationState.LINK_OPENED);
     // opened again, e.g. after a mail scanner: the same password step
-    flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(23)).plusSeconds(5));
-    assertThat(flow.state()).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+    flow.openLink(POLICY, now.plus(Duration.ofHours(23)).plusSeconds(5));
+    assertThat(flow.stateSeenBy(issued.linkToken(), SECRETS)).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+  }
+
+  @Test
+  void anOpenedLinkLetsOnlyItsHolderSetThePasswordWhileTheCodeStillWorksForEveryone() {
+    RegistrationFlow flow = emailFlow();
+    RegistrationFlow.IssuedCode issued = flow.issueCode(SECRETS, POLICY, now);
+    flow.openLink(POLICY, now.plusSeconds(30));
+
+    assertThat(flow.stateSeenBy(null, SECRETS)).isEqualTo(RegistrationState.CODE_SENT);
+    assertThat(flow.stateSeenBy("forged", SECRETS)).isEqualTo(RegistrationState.CODE_SENT);
+    assertThatThrownBy(() -> flow.complete(null, SECRETS, now.plusSeconds(40)))
+        .isInstanceOf(RegistrationProblems.ContactNotConfirmed.class);
+    flow.ensurePasswordStepOpen(issued.linkToken(), SECRETS, now.plusSeconds(40));
+
+    flow.confirmWithCode(issued.code(), SECRETS, POLICY, now.plusSeconds(50));
+    assertThat(flow.stateSeenBy(null, SECRETS)).isEqualTo(RegistrationState.CONTACT_CONFIRMED);
+    flow.complete(null, SECRETS, now.plusSeconds(60));
+    assertThat(flow.state()).isEqualTo(RegistrationState.COMPLETED);
+  }
+
+  @Test
+  void aNewLetterVoidsTheLinkOpenedBefore() {
+    RegistrationFlow flow = emailFlow();
+    String first = flow.issueCode(SECRETS, POLICY, now).linkToken();
+    flow.openLink(POLICY, now.plusSeconds(30));
+    flow.issueCode(SECRETS, POLICY, now.plusSeconds(90));
+
+    assertThat(flow.state()).isEqualTo(RegistrationState.CODE_SENT);
+    assertThatThrownBy(() -> flow.ensurePasswordStepOpen(first, SECRETS, now.plusSeconds(100)))
+        .isInstanceOf(RegistrationProblems.ContactNotConfirmed.class);
   }
 
   @Test
   void refusesTheLinkAfterItsDay() {
-    RegistrationFlow flow =
-        RegistrationFlow.start(
-            new Contact.Email(EmailAddress.parse("anna@example.ru").value()),
-            "Petrova", "Anna", Locale.ENGLISH, "t1", "p1", null, POLICY, now);
+    RegistrationFlow flow = emailFlow();
     flow.issueCode(SECRETS, POLICY, now);
-    assertThatThrownBy(() -> flow.confirmWithLink(POLICY, now.plus(Duration.ofHours(24))))
+    assertThatThrownBy(() -> flow.openLink(POLICY, now.plus(Duration.ofHours(24))))
         .isInstanceOf(RegistrationProblems.FlowNotFound.class);
   }
 
@@ -161,10 +191,10 @@ class RegistrationFlowTests {
   void completesOnlyAfterTheContactIsConfirmed() {
     RegistrationFlow flow = phoneFlow();
     String code = flow.issueCode(SECRETS, POLICY, now).code();
-    assertThatThrownBy(() -> flow.complete(now)).isInstanceOf(RegistrationProblems.ContactNotConfirmed.class);
+    assertThatThrownBy(() -> flow.complete(null, SECRETS, now)).isInstanceOf(RegistrationProblems.ContactNotConfirmed.class);
     flow.confirmWithCode(code, SECRETS, POLICY, now);
-    flow.complete(now);
+    flow.complete(null, SECRETS, now);
     assertThat(flow.state()).isEqualTo(RegistrationState.COMPLETED);
-    assertThatThrownBy(() -> flow.complete(now)).isInstanceOf(RegistrationProblems.FlowNotFound.class);
+    assertThatThrownBy(() -> flow.complete(null, SECRETS, now)).isInstanceOf(RegistrationProblems.FlowNotFound.class);
   }
 }

@@ -1,0 +1,47 @@
+package org.propusk.authentication.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.propusk.account.Accounts;
+import org.propusk.account.PasswordAssessment;
+import org.propusk.authentication.SignIn;
+import org.propusk.shared.Citizen;
+import org.springframework.stereotype.Service;
+
+/**
+ * A password change while signed in, for the page and the API alike: the account checks and
+ * stores it and ends every session begun before; this browser or client goes on under a new id.
+ */
+@Service
+class PasswordChangeService {
+
+  private final Accounts accounts;
+  private final SignIn signIn;
+
+  PasswordChangeService(Accounts accounts, SignIn signIn) {
+    this.accounts = accounts;
+    this.signIn = signIn;
+  }
+
+  /** See {@link Accounts#changePassword(UUID, String, String, String)} for what is refused. */
+  void change(
+      String currentPassword,
+      String password,
+      String passwordRepeat,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    UUID me = me();
+    accounts.changePassword(me, currentPassword, password, passwordRepeat);
+    signIn.startSession(me, request, response);
+  }
+
+  /** The strength meter's view of a candidate password, against the citizen's own data too. */
+  PasswordAssessment assess(String password) {
+    return accounts.assessPassword(me(), password);
+  }
+
+  private static UUID me() {
+    return Citizen.current().orElseThrow().accountId();
+  }
+}
