@@ -34,5 +34,6 @@ class ParsersFuzzTest {
     assertThat(PassportNumber.parse(first, second)).isNotNull();
     assertThat(DivisionCode.parse(first)).isNotNull();
     assertThat(LoginIdentifier.classify(first)).isNotNull();
+    assertThat(FreeText.parse(first, 200)).isNotNull();
   }
 }
