@@ -13,9 +13,11 @@ public interface IdentityProfiles {
    * Checks the form's rules, stores it, and starts a registry check for every document whose data
    * changed (a verified document that changes is checked again).
    *
+   * @param clientAddress where the citizen is, for the limits of "taken" answers
    * @throws org.propusk.shared.InvalidInput with every broken rule next to its field
+   * @throws org.propusk.shared.TooManyAttempts when newly entered documents were checked too often
    */
-  ProfileView save(UUID accountId, ProfileForm form);
+  ProfileView save(UUID accountId, ProfileForm form, String clientAddress);
 
   /** The documents the registries have confirmed for this account. */
   Set<Document> verifiedDocuments(UUID accountId);
