@@ -68,10 +68,10 @@ class ContactChangeService {
       UUID accountId, String phone, String email, String password, String clientAddress, Locale locale) {
     Instant now = clock.instant();
     String accountKey = "account:" + accountId;
+    Contact contact = newContact(phone, email);
     // counted before the password is compared, so that parallel guesses cannot outrun the count
     limiter.take(LimitKind.PASSWORD_CONFIRMATION, accountKey, "password-confirmation-limit");
     AccountRecord account = accounts.findById(accountId).orElseThrow();
-    Contact contact = newContact(phone, email);
     if (password == null || !passwords.matches(password, account.passwordHash())) {
       throw new InvalidInput("password", "wrong");
     }

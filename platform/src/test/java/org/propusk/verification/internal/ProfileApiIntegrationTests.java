@@ -271,9 +271,7 @@ class ProfileApiIntegrationTests {
   @Test
   void aVerifiedSnilsSignsInAndRecoversAccessThroughTheConfirmedPhone() {
     String phone = TestContacts.phone();
-    ApiClient citizen = signedInCitizen(phone);
-    citizen.put("/api/v1/profile", IVANOV);
-    awaitChecks(citizen, "verified", "verified");
+    verifiedIvanov(phone);
 
     for (String typed : List.of("112-233-445 95", "11223344595")) {
       ApiClient browser = new ApiClient(port);
@@ -335,9 +333,7 @@ class ProfileApiIntegrationTests {
   @Test
   void tellsTheCitizenTheOutcomeAndTheNewLevel() {
     String phone = TestContacts.phone();
-    ApiClient citizen = signedInCitizen(phone);
-    citizen.put("/api/v1/profile", IVANOV);
-    awaitChecks(citizen, "verified", "verified");
+    verifiedIvanov(phone);
     DevOutbox outbox = new DevOutbox(port);
     await().atMost(Duration.ofSeconds(10)).until(() -> outbox.messagesTo(phone).size() >= 4);
     assertThat(outbox.messagesTo(phone).stream().map(m -> m.get("body").asString()).toList())
@@ -364,6 +360,13 @@ class ProfileApiIntegrationTests {
 
   private static JsonNode checks(ApiClient citizen) {
     return citizen.get("/api/v1/profile").json().get("checks");
+  }
+
+  /** A citizen with this phone whose SNILS and passport (the demo citizen's) are verified. */
+  private void verifiedIvanov(String phone) {
+    ApiClient citizen = signedInCitizen(phone);
+    citizen.put("/api/v1/profile", IVANOV);
+    awaitChecks(citizen, "verified", "verified");
   }
 
   private ApiClient signedInCitizen() {
