@@ -3,6 +3,7 @@ package org.propusk.account;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.identifiers.LoginIdentifier;
+import org.propusk.identifiers.Snils;
 
 /** The account module's API. */
 public interface Accounts {
@@ -26,8 +27,15 @@ public interface Accounts {
    */
   Optional<UUID> authenticate(LoginIdentifier login, String password);
 
-  /** The account a recovery for this login concerns, and the contact to send the code to. */
+  /**
+   * The account a recovery for this login concerns, and its stored, confirmed contact to send the
+   * code to (never what was typed): the phone or e-mail that was typed, for a SNILS the phone
+   * before the e-mail.
+   */
   Optional<RecoveryTarget> findForRecovery(LoginIdentifier login);
+
+  /** The same for a known account, e.g. to send a new code: its e-mail when asked, else its phone. */
+  Optional<RecoveryTarget> findForRecovery(UUID accountId, boolean byEmail);
 
   /**
    * Sets a new password and ends every session started before now.
@@ -56,6 +64,12 @@ public interface Accounts {
    * {@link LevelChanged}.
    */
   void recordEvidence(UUID accountId, Evidence evidence, boolean held);
+
+  /**
+   * Records that a registry verified this SNILS for the account: evidence, and a login for sign-in
+   * and recovery from now on. {@code recordEvidence(accountId, VERIFIED_SNILS, false)} ends both.
+   */
+  void recordVerifiedSnils(UUID accountId, Snils snils);
 
   /** The names as the citizen's documents give them, from the profile. */
   void rename(UUID accountId, String lastName, String firstName);

@@ -2,22 +2,19 @@ package org.propusk.shared;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /** What the limiter says about the next attempt. */
 public sealed interface LimitDecision {
 
-  /** The attempt may go ahead. */
-  record Permitted() implements LimitDecision {}
+  /** The attempt may go ahead; it is counted as the event {@code slot}. */
+  record Permitted(UUID slot) implements LimitDecision {}
 
   /** The attempt is too early: repeated attempts are slowed down. */
   record Delayed(Instant until) implements LimitDecision {}
 
   /** The subject is blocked until the given time. */
   record LockedOut(Instant until) implements LimitDecision {}
-
-  default boolean permitted() {
-    return this instanceof Permitted;
-  }
 
   /** How long the client has to wait, rounded up to whole seconds (at least one). */
   default Duration retryAfter(Instant now) {

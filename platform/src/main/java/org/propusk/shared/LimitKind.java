@@ -2,16 +2,34 @@ package org.propusk.shared;
 
 /** Every kind of counted action. The limits themselves are configured in {@code propusk.limits}. */
 public enum LimitKind {
-  /** Confirmation codes sent to one contact. */
+  /** Confirmation codes sent to one contact (registration and contact change). */
   CONTACT_CODE,
   /** Registrations started from one client address (also throttles "already registered"). */
   REGISTRATION_START,
   /** Recoveries started from one client address. */
   RECOVERY_START,
+  /** Recovery codes issued in one recovery flow. */
+  RECOVERY_CODE_FLOW,
+  /** Recovery codes requested from one client address. */
+  RECOVERY_CODE_CLIENT,
+  /**
+   * Recovery codes for one login (its contact or SNILS), whoever asks: a generous cap, so that
+   * strangers cannot cheaply use up the owner's codes.
+   */
+  RECOVERY_CODE_LOGIN,
   /** Wrong passwords typed to confirm a sensitive change (e.g. of a contact) in one account. */
   PASSWORD_CONFIRMATION,
-  /** Failed sign-ins against one account. */
+  /** Failed sign-ins against one login from clients without a device cookie for it. */
   SIGN_IN_ACCOUNT,
-  /** Failed sign-ins from one client address. */
-  SIGN_IN_CLIENT
+  /** Failed sign-ins from one client address without a device cookie for the login. */
+  SIGN_IN_CLIENT,
+  /** Failed sign-ins from one browser holding a device cookie for the login: its own budget. */
+  SIGN_IN_DEVICE,
+  /**
+   * Checks whether a contact, SNILS or passport a signed-in citizen enters is someone else's (the
+   * "taken" answer of a contact change or of the profile), per account.
+   */
+  TAKEN_CHECK_ACCOUNT,
+  /** The same checks per client address. */
+  TAKEN_CHECK_CLIENT
 }

@@ -14,11 +14,13 @@ public interface IdentityProfiles {
    * changed (a verified document that changes is checked again, only with the form's {@code
    * confirmRecheck}).
    *
+   * @param clientAddress where the citizen is, for the limits of "taken" answers
    * @throws org.propusk.shared.InvalidInput with every broken rule next to its field
    * @throws org.propusk.shared.Problem {@code recheck-not-confirmed} (409) when a verified document
    *     would be checked again without {@code confirmRecheck}
+   * @throws org.propusk.shared.TooManyAttempts when newly entered documents were checked too often
    */
-  ProfileView save(UUID accountId, ProfileForm form);
+  ProfileView save(UUID accountId, ProfileForm form, String clientAddress);
 
   /** The documents the registries have confirmed for this account. */
   Set<Document> verifiedDocuments(UUID accountId);

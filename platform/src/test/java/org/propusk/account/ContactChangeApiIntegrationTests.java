@@ -69,6 +69,20 @@ class ContactChangeApiIntegrationTests {
   }
 
   @Test
+  void limitsProbesForContactsOfOtherAccountsThoughEachIsAnswered409() {
+    String taken = TestContacts.phone();
+    register(taken);
+    ApiClient prober = register(TestContacts.phone());
+    for (int i = 0; i < 10; i++) {
+      assertThat(prober.post("/api/v1/me/contact-changes", Map.of("phone", taken, "password", PASSWORD)).status())
+          .isEqualTo(409);
+    }
+    ApiClient.Response limited = prober.post("/api/v1/me/contact-changes", Map.of("phone", taken, "password", PASSWORD));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isPresent();
+  }
+
+  @Test
   void countsWrongCodesAndHidesTheChangeFromOtherAccounts() {
     ApiClient citizen = register(TestContacts.phone());
     String newPhone = TestContacts.phone();

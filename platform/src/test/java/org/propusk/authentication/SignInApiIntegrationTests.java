@@ -3,7 +3,14 @@ package org.propusk.authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
@@ -88,6 +95,91 @@ class SignInApiIntegrationTests {
 
     clock.advance(Duration.ofMinutes(15));
     assertThat(owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void checksNoMorePasswordsThanTheLimitWhenGuessesArriveTogether() throws Exception {
+    String phone = registerByPhone();
+    int burst = 20;
+    CyclicBarrier together = new CyclicBarrier(burst);
+    List<Callable<Integer>> guesses = new ArrayList<>();
+    for (int i = 0; i < burst; i++) {
+      ApiClient attacker = new ApiClient(port); // an address of its own
+      attacker.get("/api/v1/me"); // the CSRF cookie first, so that only the guesses race
+      Map<String, String> guess = Map.of("login", phone, "password", "угадываю-" + i);
+      guesses.add(
+          () -> {
+            together.await();
+            return attacker.post("/api/v1/session", guess).status();
+          });
+    }
+    List<Integer> statuses = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(burst)) {
+      for (Future<Integer> answer : pool.invokeAll(guesses)) {
+        statuses.add(answer.get());
+      }
+    }
+    // every 401 is a password checked; at most the lock-out's 10, whatever time the burst takes
+    // (3 free, then waits of 2 s, 4 s, ... before the next)
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses).filteredOn(status -> status == 401).hasSizeBetween(3, 10);
+  }
+
+  @Test
+  void keepsTheOwnersBrowserOutOfTheLockOutThatStrangersCause() {
+    String phone = registerByPhone();
+    ApiClient owner = new ApiClient(port);
+    ApiClient.Response first = owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.raw().headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("PROPUSK_DEVICE=")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Lax")
+                    .contains("Max-Age=31536000"));
+    owner.delete("/api/v1/session");
+
+    lockOut(phone, new ApiClient(port));
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status())
+        .isEqualTo(429);
+    // the browser that signed in before has a budget of its own
+    assertThat(owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(200);
+    assertThat(owner.get("/api/v1/me").text("phone")).isEqualTo(phone);
+  }
+
+  @Test
+  void aDeviceCookieCountsItsOwnFailuresAndServesOnlyItsLogin() {
+    String phone = registerByPhone();
+    String other = registerByPhone();
+    ApiClient owner = new ApiClient(port);
+    assertThat(owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(200);
+    owner.delete("/api/v1/session");
+
+    lockOut(phone, owner); // the owner's own browser typing wrong passwords locks only itself
+    assertThat(owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(429);
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status())
+        .isEqualTo(200);
+
+    lockOut(other, new ApiClient(port));
+    // a device cookie for one login is no pass for another
+    assertThat(owner.post("/api/v1/session", Map.of("login", other, "password", PASSWORD)).status()).isEqualTo(429);
+  }
+
+  /** Ten wrong passwords, each after the wait the previous answer asked for. */
+  private void lockOut(String login, ApiClient client) {
+    Map<String, String> wrong = Map.of("login", login, "password", "угадываю-пароль");
+    int failures = 0;
+    while (failures < 10) {
+      ApiClient.Response answer = client.post("/api/v1/session", wrong);
+      if (answer.status() == 401) {
+        failures++;
+      } else {
+        assertThat(answer.status()).isEqualTo(429);
+        clock.advance(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After").orElseThrow())));
+      }
+    }
   }
 
   @Test

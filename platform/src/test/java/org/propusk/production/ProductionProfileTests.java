@@ -77,6 +77,8 @@ class ProductionProfileTests {
     assertThat(environment.getProperty("server.servlet.session.cookie.secure", Boolean.class)).isTrue();
     assertThat(environment.getProperty("server.servlet.session.cookie.http-only", Boolean.class)).isTrue();
     assertThat(environment.getProperty("server.servlet.session.cookie.same-site")).isEqualToIgnoringCase("lax");
+    // the device cookie follows the session cookie: Secure from the same setting, SameSite=Lax, HttpOnly
+    assertThat(environment.getProperty("propusk.session.device-cookie.name")).isEqualTo("__Host-PROPUSK_DEVICE");
   }
 
   @Test

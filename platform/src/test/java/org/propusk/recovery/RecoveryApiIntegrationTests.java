@@ -103,6 +103,25 @@ class RecoveryApiIntegrationTests {
   }
 
   @Test
+  void aStrangerCannotUseUpTheOwnersRecoveryCodes() {
+    String phone = TestContacts.phone();
+    register(phone);
+    ApiClient stranger = new ApiClient(port);
+    for (int i = 0; i < 5; i++) {
+      assertThat(stranger.post("/api/v1/recoveries", Map.of("login", phone)).status()).isEqualTo(201);
+    }
+    ApiClient.Response limited = stranger.post("/api/v1/recoveries", Map.of("login", phone));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(outbox().awaitMessage(phone, 6)).isNotEmpty();
+
+    ApiClient owner = new ApiClient(port);
+    String id = owner.post("/api/v1/recoveries", Map.of("login", phone)).text("id");
+    String code = outbox().awaitCode(phone, 7);
+    assertThat(owner.post("/api/v1/recoveries/" + id + "/confirmation", Map.of("code", code)).text("state"))
+        .isEqualTo("code_confirmed");
+  }
+
+  @Test
   void rejectsALoginThatIsNeitherPhoneNorEmailNorSnils() {
     ApiClient.Response answer = new ApiClient(port).post("/api/v1/recoveries", Map.of("login", "не логин"));
     assertThat(answer.status()).isEqualTo(422);

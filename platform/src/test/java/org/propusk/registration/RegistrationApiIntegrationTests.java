@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -307,6 +308,43 @@ class RegistrationApiIntegrationTests {
     ApiClient.Response again = client().post("/api/v1/registrations", byPhone(phone));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.text("recoveryUrl")).isEqualTo("/recovery");
+  }
+
+  @Test
+  void limitsAlreadyRegisteredProbesPerAddressThoughEachIsAnswered409() {
+    List<String> taken = List.of(register(TestContacts.phone()), register(TestContacts.phone()));
+    ApiClient prober = client();
+    for (int i = 0; i < 20; i++) {
+      assertThat(prober.post("/api/v1/registrations", byPhone(taken.get(i % 2))).status()).isEqualTo(409);
+    }
+    ApiClient.Response limited = prober.post("/api/v1/registrations", byPhone(taken.get(0)));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isPresent();
+  }
+
+  @Test
+  void admitsNoMoreRegistrationStartsThanTheLimitWhenTheyArriveTogether() throws Exception {
+    int burst = 30;
+    String address = ApiClient.randomAddress();
+    CyclicBarrier together = new CyclicBarrier(burst);
+    List<Callable<Integer>> racers = new ArrayList<>();
+    for (int i = 0; i < burst; i++) {
+      ApiClient racer = new ApiClient(port, address);
+      racer.get("/api/v1/me"); // the CSRF cookie first, so that only the starts race
+      racers.add(
+          () -> {
+            together.await();
+            return racer.post("/api/v1/registrations", byPhone(TestContacts.phone())).status();
+          });
+    }
+    List<Integer> statuses = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(burst)) {
+      for (Future<Integer> result : pool.invokeAll(racers)) {
+        statuses.add(result.get());
+      }
+    }
+    assertThat(statuses).filteredOn(status -> status == 201).hasSize(20);
+    assertThat(statuses).filteredOn(status -> status == 429).hasSize(burst - 20);
   }
 
   @Test

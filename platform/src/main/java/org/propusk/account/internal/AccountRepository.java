@@ -39,6 +39,14 @@ class AccountRepository {
         .optional();
   }
 
+  /** The account whose registry-verified SNILS has this keyed hash. */
+  Optional<AccountRecord> findByVerifiedSnils(String lookup) {
+    return jdbc.sql("select * from account where snils_lookup = :lookup and snils_verified_at is not null")
+        .param("lookup", lookup)
+        .query(AccountRepository::map)
+        .optional();
+  }
+
   void insert(AccountRecord a) {
     jdbc.sql(
             """
@@ -114,6 +122,23 @@ class AccountRepository {
         .param("value", contact.value())
         .param("key", contact.key())
         .param("now", DbTime.of(now))
+        .update();
+  }
+
+  /**
+   * Makes the SNILS with this keyed hash a login of this account alone (null: of none). Profiles
+   * never share a SNILS, so another holder can only be a stale link: the latest verification wins.
+   */
+  void linkSnils(UUID id, String lookup) {
+    if (lookup != null) {
+      jdbc.sql("update account set snils_lookup = null where snils_lookup = :lookup and id <> :id")
+          .param("id", id)
+          .param("lookup", lookup)
+          .update();
+    }
+    jdbc.sql("update account set snils_lookup = :lookup where id = :id")
+        .param("id", id)
+        .param("lookup", lookup)
         .update();
   }
 

@@ -21,12 +21,14 @@ import org.propusk.account.RecoveryTarget;
 import org.propusk.account.SessionStanding;
 import org.propusk.account.PasswordAssessment;
 import org.propusk.account.PasswordPolicy;
+import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.LoginIdentifier;
+import org.propusk.identifiers.MobilePhone;
+import org.propusk.identifiers.Snils;
 import org.propusk.shared.InvalidInput;
-import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.PersonalDataVault;
 import org.propusk.shared.RateLimiter;
-import org.propusk.shared.TooManyAttempts;
 import org.propusk.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,11 +39,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountService implements Accounts {
 
+  /** The purpose bound into the keyed hash under which a verified SNILS is found. */
+  private static final String SNILS_LOGIN = "snils-login";
+
   private final AccountRepository repository;
   private final PasswordEncoder passwordEncoder;
   private final PasswordPolicy passwordPolicy;
   private final ApplicationEventPublisher events;
   private final RateLimiter limiter;
+  private final PersonalDataVault vault;
   private final Clock clock;
   /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
   private final String decoyHash;
@@ -52,12 +58,14 @@ class AccountService implements Accounts {
       PasswordPolicy passwordPolicy,
       ApplicationEventPublisher events,
       RateLimiter limiter,
+      PersonalDataVault vault,
       Clock clock) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
     this.passwordPolicy = passwordPolicy;
     this.events = events;
     this.limiter = limiter;
+    this.vault = vault;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
@@ -123,13 +131,25 @@ class AccountService implements Accounts {
   @Override
   @Transactional(readOnly = true)
   public Optional<RecoveryTarget> findForRecovery(LoginIdentifier login) {
-    return switch (login) {
-      case LoginIdentifier.ByPhone phone ->
-          findByLogin(login).map(a -> new RecoveryTarget(a.id(), new Contact.Phone(phone.phone())));
-      case LoginIdentifier.ByEmail email ->
-          findByLogin(login).map(a -> new RecoveryTarget(a.id(), new Contact.Email(email.email())));
-      case LoginIdentifier.BySnils snils -> Optional.empty();
-    };
+    return findByLogin(login).flatMap(a -> recoveryTarget(a, login instanceof LoginIdentifier.ByEmail));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<RecoveryTarget> findForRecovery(UUID accountId, boolean byEmail) {
+    return repository.findById(accountId).flatMap(a -> recoveryTarget(a, byEmail));
+  }
+
+  /** A confirmed contact as stored, the asked kind first. */
+  private static Optional<RecoveryTarget> recoveryTarget(AccountRecord account, boolean byEmail) {
+    Optional<Contact> phone =
+        Optional.ofNullable(account.phoneConfirmedAt())
+            .map(confirmed -> new Contact.Phone(MobilePhone.parse(account.phone()).value()));
+    Optional<Contact> email =
+        Optional.ofNullable(account.emailConfirmedAt())
+            .map(confirmed -> new Contact.Email(EmailAddress.parse(account.email()).value()));
+    return (byEmail ? email.or(() -> phone) : phone.or(() -> email))
+        .map(contact -> new RecoveryTarget(account.id(), contact));
   }
 
   @Override
@@ -141,21 +161,17 @@ class AccountService implements Accounts {
     store(accountId, password);
   }
 
-  /** Kept when the answer is a field error, so that wrong current passwords stay counted. */
   @Override
-  @Transactional(noRollbackFor = InvalidInput.class)
+  @Transactional
   public void changePassword(UUID accountId, String currentPassword, String password, String passwordRepeat) {
-    // the same budget as confirming a contact change with the password: one per account
+    // the same budget as confirming a contact change with the password: one per account, counted
+    // before the comparison (in its own transaction) so that parallel guesses cannot outrun it
     String limitKey = "account:" + accountId;
-    LimitDecision decision = limiter.check(LimitKind.PASSWORD_CONFIRMATION, limitKey);
-    if (!decision.permitted()) {
-      throw new TooManyAttempts("password-change-limit", decision, clock.instant());
-    }
+    limiter.take(LimitKind.PASSWORD_CONFIRMATION, limitKey, "password-change-limit");
     AccountRecord account =
         repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
     List<Violation> violations = new ArrayList<>();
     if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
-      limiter.record(LimitKind.PASSWORD_CONFIRMATION, limitKey);
       violations.add(new Violation("currentPassword", "wrong"));
     } else {
       limiter.reset(LimitKind.PASSWORD_CONFIRMATION, limitKey);
@@ -192,6 +208,22 @@ class AccountService implements Accounts {
         };
     Instant now = clock.instant();
     repository.setEvidence(accountId, column, held ? now : null, now);
+    if (evidence == Evidence.VERIFIED_SNILS && !held) {
+      repository.linkSnils(accountId, null);
+    }
+    announceLevel(accountId);
+  }
+
+  @Override
+  @Transactional
+  public void recordVerifiedSnils(UUID accountId, Snils snils) {
+    Instant now = clock.instant();
+    repository.setEvidence(accountId, "snils_verified_at", now, now);
+    repository.linkSnils(accountId, snilsLookup(snils));
+    announceLevel(accountId);
+  }
+
+  private void announceLevel(UUID accountId) {
     AccountRecord account = repository.findById(accountId).orElseThrow();
     AccountLevel level = LevelProfiles.evaluate(account.evidence()).level();
     AccountLevel announced =
@@ -233,9 +265,13 @@ class AccountService implements Accounts {
     return switch (login) {
       case LoginIdentifier.ByPhone phone -> repository.findByContact(new Contact.Phone(phone.phone()));
       case LoginIdentifier.ByEmail email -> repository.findByContact(new Contact.Email(email.email()));
-      // SNILS sign-in arrives with the profile; until then no account has one
-      case LoginIdentifier.BySnils snils -> Optional.empty();
+      // only a SNILS the registry verified is a login; any other behaves like an unknown login
+      case LoginIdentifier.BySnils snils -> repository.findByVerifiedSnils(snilsLookup(snils.snils()));
     };
+  }
+
+  private String snilsLookup(Snils snils) {
+    return vault.lookupHash(SNILS_LOGIN, snils.digits());
   }
 
   private void requireAcceptable(String password, PasswordPolicy.PersonalData person) {

@@ -1,5 +1,6 @@
 package org.propusk.account.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.propusk.shared.Citizen;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,8 +29,9 @@ class ContactChangeApiController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  ContactChangeService.ContactChangeView start(@RequestBody Start body) {
-    return changes.start(me(), body.phone(), body.email(), body.password(), LocaleContextHolder.getLocale());
+  ContactChangeService.ContactChangeView start(@RequestBody Start body, HttpServletRequest request) {
+    return changes.start(
+        me(), body.phone(), body.email(), body.password(), request.getRemoteAddr(), LocaleContextHolder.getLocale());
   }
 
   @PostMapping("/{id}/resend")

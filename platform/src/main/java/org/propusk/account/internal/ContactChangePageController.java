@@ -1,5 +1,6 @@
 package org.propusk.account.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.propusk.account.Accounts;
@@ -48,12 +49,14 @@ class ContactChangePageController {
       @ModelAttribute("form") StartForm form,
       @RequestParam(required = false) String password,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response) {
     boolean byEmail = "email".equals(form.channel());
     try {
       ContactChangeService.ContactChangeView flow =
           changes.start(
-              me(), byEmail ? null : form.phone(), byEmail ? form.email() : null, password, LocaleContextHolder.getLocale());
+              me(), byEmail ? null : form.phone(), byEmail ? form.email() : null, password, request.getRemoteAddr(),
+              LocaleContextHolder.getLocale());
       return "redirect:/account/contacts/" + flow.id() + "/confirm";
     } catch (Problem problem) {
       show(model);

@@ -13,11 +13,9 @@ import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Parsed;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
-import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
-import org.propusk.shared.TooManyAttempts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,22 +60,30 @@ class ContactChangeService {
   record ContactChangeView(
       UUID id, String channel, String maskedContact, Instant codeExpiresAt, boolean codeSpent, Instant resendAvailableAt) {}
 
-  /** Asks for the password again, then sends a code to the new phone or e-mail. */
-  @Transactional(noRollbackFor = InvalidInput.class)
-  ContactChangeView start(UUID accountId, String phone, String email, String password, Locale locale) {
+  /**
+   * Asks for the password again, then sends a code to the new phone or e-mail. Whether the contact
+   * is someone else's is an answer worth probing for: it is counted per account and per address.
+   */
+  @Transactional
+  ContactChangeView start(
+      UUID accountId, String phone, String email, String password, String clientAddress, Locale locale) {
     Instant now = clock.instant();
-    String passwordKey = "account:" + accountId;
-    refuseWhileLimited(LimitKind.PASSWORD_CONFIRMATION, passwordKey, "password-confirmation-limit", now);
-    AccountRecord account = accounts.findById(accountId).orElseThrow();
+    String accountKey = "account:" + accountId;
     Contact contact = newContact(phone, email);
+    // counted before the password is compared, so that parallel guesses cannot outrun the count
+    limiter.take(LimitKind.PASSWORD_CONFIRMATION, accountKey, "password-confirmation-limit");
+    AccountRecord account = accounts.findById(accountId).orElseThrow();
     if (password == null || !passwords.matches(password, account.passwordHash())) {
-      limiter.record(LimitKind.PASSWORD_CONFIRMATION, passwordKey);
       throw new InvalidInput("password", "wrong");
     }
-    limiter.reset(LimitKind.PASSWORD_CONFIRMATION, passwordKey);
+    limiter.reset(LimitKind.PASSWORD_CONFIRMATION, accountKey);
     if (contact.value().equals(current(account, contact))) {
       throw new InvalidInput(field(contact), "unchanged");
     }
+    limiter.takeAll(
+        "taken-check-limit",
+        new RateLimiter.Counted(LimitKind.TAKEN_CHECK_ACCOUNT, accountKey),
+        new RateLimiter.Counted(LimitKind.TAKEN_CHECK_CLIENT, clientAddress));
     if (accounts.findByContact(contact).isPresent()) {
       throw new ContactAlreadyRegistered();
     }
@@ -138,9 +144,7 @@ class ContactChangeService {
 
   private String issue(ContactChangeFlow flow, Instant now) {
     String code = flow.issueCode(secrets, policy, now);
-    String key = flow.contact().toLowerCase(Locale.ROOT);
-    refuseWhileLimited(LimitKind.CONTACT_CODE, key, "code-limit", now);
-    limiter.record(LimitKind.CONTACT_CODE, key);
+    limiter.take(LimitKind.CONTACT_CODE, flow.contact().toLowerCase(Locale.ROOT), "code-limit");
     return code;
   }
 
@@ -148,13 +152,6 @@ class ContactChangeService {
     events.publishEvent(
         new ContactChangeCodeIssued(
             flow.id(), flow.channel().apiName(), flow.contact(), code, flow.code().expiresAt(), flow.locale()));
-  }
-
-  private void refuseWhileLimited(LimitKind kind, String subject, String type, Instant now) {
-    LimitDecision decision = limiter.check(kind, subject);
-    if (!decision.permitted()) {
-      throw new TooManyAttempts(type, decision, now);
-    }
   }
 
   private ContactChangeFlow load(UUID accountId, UUID id) {

@@ -3,7 +3,7 @@ package org.propusk.authentication.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +19,6 @@ import org.propusk.shared.Citizen;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.RateLimiter;
-import org.propusk.shared.TooManyAttempts;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Service;
@@ -28,8 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SignInService implements SignIn {
 
+  private static final String THROTTLED = "sign-in-throttled";
+
   private final Accounts accounts;
   private final RateLimiter limiter;
+  private final DeviceCookies devices;
   private final Sessions sessions;
   private final Clock clock;
   private final ApplicationEventPublisher events;
@@ -37,37 +39,61 @@ class SignInService implements SignIn {
   SignInService(
       Accounts accounts,
       RateLimiter limiter,
+      DeviceCookies devices,
       Sessions sessions,
       Clock clock,
       ApplicationEventPublisher events) {
     this.accounts = accounts;
     this.limiter = limiter;
+    this.devices = devices;
     this.sessions = sessions;
     this.clock = clock;
     this.events = events;
   }
 
-  /** One transaction: the failure counts stay even though the failure is thrown. */
+  /**
+   * Counts the attempt before the password is checked, so that parallel guesses cannot outrun the
+   * count: each admitted attempt costs one Argon2 run, a refused one none.
+   */
   @Override
-  @Transactional(noRollbackFor = SignInFailed.class)
+  @Transactional
   public SignedIn signIn(
       String login, String password, HttpServletRequest request, HttpServletResponse response) {
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
     // the same key whether or not such an account exists, so that throttling reveals nothing
     String loginKey = identifier.map(SignInService::key).orElseGet(() -> rawKey(login));
     String client = request.getRemoteAddr();
-    Instant now = clock.instant();
-    refuseWhileThrottled(LimitKind.SIGN_IN_ACCOUNT, loginKey, now);
-    refuseWhileThrottled(LimitKind.SIGN_IN_CLIENT, client, now);
+    Runnable succeeded = countAttempt(loginKey, client, devices.presentedFor(loginKey, request));
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
-      limiter.record(LimitKind.SIGN_IN_ACCOUNT, loginKey);
-      limiter.record(LimitKind.SIGN_IN_CLIENT, client);
       throw new SignInFailed();
     }
-    limiter.reset(LimitKind.SIGN_IN_ACCOUNT, loginKey);
+    succeeded.run();
+    devices.issue(loginKey, response);
     events.publishEvent(new SignedInEvent(account.get(), client));
     return new SignedIn(account.get(), startSession(account.get(), request, response));
+  }
+
+  /**
+   * Takes the attempt's slots and returns what to forget once it succeeds. A browser with a device
+   * cookie for this login spends its own budget, so that strangers' failures never lock the owner
+   * out; every other client shares the login's budget and its address's.
+   */
+  private Runnable countAttempt(String loginKey, String client, Optional<String> device) {
+    if (device.isPresent()) {
+      String subject = "device:" + device.get();
+      limiter.take(LimitKind.SIGN_IN_DEVICE, subject, THROTTLED);
+      return () -> limiter.reset(LimitKind.SIGN_IN_DEVICE, subject);
+    }
+    List<LimitDecision.Permitted> slots =
+        limiter.takeAll(
+            THROTTLED,
+            new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, loginKey),
+            new RateLimiter.Counted(LimitKind.SIGN_IN_CLIENT, client));
+    return () -> {
+      limiter.reset(LimitKind.SIGN_IN_ACCOUNT, loginKey);
+      limiter.release(slots.get(1));
+    };
   }
 
   @Override
@@ -90,13 +116,6 @@ class SignInService implements SignIn {
     AccountLevel level = account.level().level();
     sessions.establish(new Citizen(accountId, clock.instant(), level.name()), request, response);
     return level;
-  }
-
-  private void refuseWhileThrottled(LimitKind kind, String subject, Instant now) {
-    LimitDecision decision = limiter.check(kind, subject);
-    if (!decision.permitted()) {
-      throw new TooManyAttempts("sign-in-throttled", decision, now);
-    }
   }
 
   private static String key(LoginIdentifier identifier) {

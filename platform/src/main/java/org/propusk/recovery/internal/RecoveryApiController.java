@@ -54,8 +54,8 @@ class RecoveryApiController {
 
   @PostMapping("/{id}/resend")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Resent resend(@PathVariable UUID id) {
-    RecoveryView flow = recoveries.resend(id);
+  Resent resend(@PathVariable UUID id, HttpServletRequest request) {
+    RecoveryView flow = recoveries.resend(id, request.getRemoteAddr());
     return new Resent(flow.codeExpiresAt(), flow.resendAvailableAt());
   }
 

@@ -85,9 +85,9 @@ class RecoveryPageController {
   }
 
   @PostMapping("/recovery/{id}/resend")
-  String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+  String resend(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
     try {
-      recoveries.resend(id);
+      recoveries.resend(id, request.getRemoteAddr());
       redirect.addFlashAttribute("notice", messages.get("registration.confirm.resent"));
     } catch (RecoveryProblems.FlowNotFound gone) {
       throw gone;

@@ -6,17 +6,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Accounts;
+import org.propusk.account.Contact;
 import org.propusk.account.PasswordAssessment;
 import org.propusk.account.RecoveryTarget;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
-import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
-import org.propusk.shared.TooManyAttempts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,31 +61,35 @@ class RecoveryService {
     LoginIdentifier identifier =
         LoginIdentifier.classify(login).orElseThrow(() -> new InvalidInput("login", "invalid"));
     Instant now = clock.instant();
-    enforce(LimitKind.RECOVERY_START, clientAddress, "recovery-limit", now);
-    limiter.record(LimitKind.RECOVERY_START, clientAddress);
+    limiter.take(LimitKind.RECOVERY_START, clientAddress, "recovery-limit");
     Optional<RecoveryTarget> target = accounts.findForRecovery(identifier);
     RecoveryFlow flow =
         RecoveryFlow.start(
             target.map(RecoveryTarget::accountId).orElse(null),
+            // a SNILS flow answers as an SMS one whatever the account's contact, so that nothing
+            // tells whether the SNILS belongs to an account
             identifier instanceof LoginIdentifier.ByEmail ? RecoveryFlow.Channel.EMAIL : RecoveryFlow.Channel.SMS,
-            contactKey(identifier),
+            loginKey(identifier),
             locale,
             policy,
             now);
-    String code = issue(flow, now);
+    String code = issue(flow, clientAddress, now);
     flows.insert(flow);
-    target.ifPresent(t -> publish(flow, t.contact().value(), code));
+    target.ifPresent(t -> publish(flow, t, code));
     return RecoveryView.of(flow, policy);
   }
 
+  /** A new code, to the account's confirmed contact as it is stored now. */
   @Transactional
-  RecoveryView resend(UUID id) {
+  RecoveryView resend(UUID id, String clientAddress) {
     Instant now = clock.instant();
     RecoveryFlow flow = load(id);
-    String code = issue(flow, now);
+    String code = issue(flow, clientAddress, now);
     flows.update(flow);
     if (flow.reachesAnAccount()) {
-      publish(flow, flow.contact(), code);
+      accounts
+          .findForRecovery(flow.accountId(), flow.channel() == RecoveryFlow.Channel.EMAIL)
+          .ifPresent(target -> publish(flow, target, code));
     }
     return RecoveryView.of(flow, policy);
   }
@@ -133,7 +136,7 @@ class RecoveryService {
     return RecoveryView.of(load(id), policy);
   }
 
-  /** The login the recovery was started with, to forget its failed sign-ins. */
+  /** The phone or e-mail the recovery was started with, to forget its failed sign-ins. */
   @Transactional(readOnly = true)
   Optional<LoginIdentifier> login(UUID id) {
     return flows.find(id).flatMap(flow -> LoginIdentifier.classify(flow.contact()));
@@ -144,26 +147,25 @@ class RecoveryService {
     return flows.deleteFinished(clock.instant());
   }
 
-  private String issue(RecoveryFlow flow, Instant now) {
+  /**
+   * Codes are counted per flow and per client address; per login only under a generous cap, so
+   * that a stranger cannot cheaply use up the owner's codes. Unknown logins are counted alike.
+   */
+  private String issue(RecoveryFlow flow, String clientAddress, Instant now) {
     String code = flow.issueCode(secrets, policy, now);
-    // counted for unknown logins too, so that the limits answer alike
-    String contact = flow.contact().toLowerCase(Locale.ROOT);
-    enforce(LimitKind.CONTACT_CODE, contact, "code-limit", now);
-    limiter.record(LimitKind.CONTACT_CODE, contact);
+    limiter.takeAll(
+        "recovery-code-limit",
+        new RateLimiter.Counted(LimitKind.RECOVERY_CODE_FLOW, flow.id().toString()),
+        new RateLimiter.Counted(LimitKind.RECOVERY_CODE_CLIENT, clientAddress),
+        new RateLimiter.Counted(LimitKind.RECOVERY_CODE_LOGIN, flow.contact().toLowerCase(Locale.ROOT)));
     return code;
   }
 
-  private void publish(RecoveryFlow flow, String recipient, String code) {
+  private void publish(RecoveryFlow flow, RecoveryTarget target, String code) {
+    String channel = target.contact() instanceof Contact.Email ? "email" : "sms";
     events.publishEvent(
         new RecoveryCodeIssued(
-            flow.id(), flow.channel().apiName(), recipient, code, flow.code().expiresAt(), flow.locale()));
-  }
-
-  private void enforce(LimitKind kind, String subject, String problemType, Instant now) {
-    LimitDecision decision = limiter.check(kind, subject);
-    if (!decision.permitted()) {
-      throw new TooManyAttempts(problemType, decision, now);
-    }
+            flow.id(), channel, target.contact().value(), code, flow.code().expiresAt(), flow.locale()));
   }
 
   private RecoveryFlow load(UUID id) {
@@ -174,11 +176,12 @@ class RecoveryService {
     return flow;
   }
 
-  private static String contactKey(LoginIdentifier identifier) {
+  /** What the flow keeps of the login: a phone or e-mail as typed, a SNILS only as a keyed hash. */
+  private String loginKey(LoginIdentifier identifier) {
     return switch (identifier) {
       case LoginIdentifier.ByPhone phone -> phone.phone().e164();
       case LoginIdentifier.ByEmail email -> email.email().value();
-      case LoginIdentifier.BySnils snils -> snils.snils().digits();
+      case LoginIdentifier.BySnils snils -> "snils:" + secrets.hash("recovery-snils:" + snils.snils().digits());
     };
   }
 }

@@ -19,11 +19,9 @@ import org.propusk.identifiers.PersonName;
 import org.propusk.registration.RegistrationCodeIssued;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
-import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
-import org.propusk.shared.TooManyAttempts;
 import org.propusk.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -73,9 +71,8 @@ class RegistrationService {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    // counted before the "already registered" answer, so that probing contacts is throttled too
-    enforce(LimitKind.REGISTRATION_START, clientAddress, "registration-limit", now);
-    limiter.record(LimitKind.REGISTRATION_START, clientAddress);
+    // counted before the "already registered" answer and kept with it, so that probing is throttled
+    limiter.take(LimitKind.REGISTRATION_START, clientAddress, "registration-limit");
     if (accounts.isRegistered(contact)) {
       throw new ContactAlreadyRegistered();
     }
@@ -196,8 +193,7 @@ class RegistrationService {
     RegistrationFlow.IssuedCode code = flow.issueCode(secrets, policy(), now);
     // one key per contact for every flow (registration, recovery): e-mail case does not count
     String contact = flow.contact().toLowerCase(Locale.ROOT);
-    enforce(LimitKind.CONTACT_CODE, contact, "code-limit", now);
-    limiter.record(LimitKind.CONTACT_CODE, contact);
+    limiter.take(LimitKind.CONTACT_CODE, contact, "code-limit");
     return code;
   }
 
@@ -213,13 +209,6 @@ class RegistrationService {
             link,
             flow.code().expiresAt(),
             flow.locale()));
-  }
-
-  private void enforce(LimitKind kind, String subject, String problemType, Instant now) {
-    LimitDecision decision = limiter.check(kind, subject);
-    if (!decision.permitted()) {
-      throw new TooManyAttempts(problemType, decision, now);
-    }
   }
 
   private RegistrationFlow load(UUID id) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Accounts;
+import org.propusk.identifiers.Snils;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.Document;
 import org.propusk.verification.DocumentCheckCompleted;
@@ -154,8 +155,16 @@ class DocumentChecker {
         case PASSPORT -> profiles.clearPassport(check.accountId(), clock.instant());
       }
     }
-    accounts.recordEvidence(
-        check.accountId(), ProfileService.evidenceOf(check.document()), check.state() == CheckState.VERIFIED);
+    Optional<String> verifiedSnils =
+        check.state() == CheckState.VERIFIED && check.document() == Document.SNILS
+            ? profiles.find(check.accountId()).flatMap(sealing::snils)
+            : Optional.empty();
+    if (verifiedSnils.isPresent()) {
+      accounts.recordVerifiedSnils(check.accountId(), new Snils(verifiedSnils.get()));
+    } else {
+      accounts.recordEvidence(
+          check.accountId(), ProfileService.evidenceOf(check.document()), check.state() == CheckState.VERIFIED);
+    }
     events.publishEvent(
         new DocumentCheckCompleted(check.accountId(), check.document(), check.state(), check.reason()));
   }

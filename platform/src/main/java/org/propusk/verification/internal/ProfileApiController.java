@@ -1,5 +1,6 @@
 package org.propusk.verification.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.propusk.shared.Citizen;
@@ -67,8 +68,8 @@ class ProfileApiController {
   }
 
   @PutMapping
-  Profile save(@RequestBody ProfileForm form) {
-    return Profile.of(profiles.save(signedIn(), form));
+  Profile save(@RequestBody ProfileForm form, HttpServletRequest request) {
+    return Profile.of(profiles.save(signedIn(), form, request.getRemoteAddr()));
   }
 
   private static UUID signedIn() {

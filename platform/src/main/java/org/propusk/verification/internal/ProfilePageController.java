@@ -1,11 +1,13 @@
 package org.propusk.verification.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.ProblemPages;
+import org.propusk.shared.TooManyAttempts;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.IdentityProfiles;
 import org.propusk.verification.ProfileForm;
@@ -36,13 +38,17 @@ class ProfilePageController {
   }
 
   @PostMapping("/profile")
-  String save(@ModelAttribute("form") ProfileForm form, Model model, HttpServletResponse response) {
+  String save(
+      @ModelAttribute("form") ProfileForm form,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     try {
-      profiles.save(signedIn(), form);
+      profiles.save(signedIn(), form, request.getRemoteAddr());
       return "redirect:/profile?saved";
-    } catch (InvalidInput invalid) {
+    } catch (InvalidInput | TooManyAttempts refused) {
       show(profiles.profile(signedIn()), model);
-      return pages.show(invalid, model, response, "verification/profile");
+      return pages.show(refused, model, response, "verification/profile");
     } catch (RecheckNotConfirmed recheck) {
       // the form as typed again, with the warning and the choice to go on
       model.addAttribute("recheck", recheck.properties().get("documents"));

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.LimitKind;
+import org.propusk.shared.RateLimiter;
 import org.propusk.shared.Violation;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.Document;
@@ -33,6 +35,7 @@ class ProfileService implements IdentityProfiles {
   private final ProfileSealing sealing;
   private final DocumentCheckScheduler scheduler;
   private final Accounts accounts;
+  private final RateLimiter limiter;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -43,6 +46,7 @@ class ProfileService implements IdentityProfiles {
       ProfileSealing sealing,
       DocumentCheckScheduler scheduler,
       Accounts accounts,
+      RateLimiter limiter,
       ApplicationEventPublisher events,
       Clock clock) {
     this.profiles = profiles;
@@ -51,6 +55,7 @@ class ProfileService implements IdentityProfiles {
     this.sealing = sealing;
     this.scheduler = scheduler;
     this.accounts = accounts;
+    this.limiter = limiter;
     this.events = events;
     this.clock = clock;
   }
@@ -67,18 +72,19 @@ class ProfileService implements IdentityProfiles {
 
   @Override
   @Transactional
-  public ProfileView save(UUID accountId, ProfileForm form) {
+  public ProfileView save(UUID accountId, ProfileForm form, String clientAddress) {
     ValidProfile valid = rules.check(form);
     Optional<StoredProfile> before = profiles.find(accountId);
     StoredProfile after = sealing.seal(accountId, valid, before.map(StoredProfile::version).orElse(0L));
-    refuseDocumentsOfOthers(accountId, after);
     Set<String> changed = changedFields(before.orElse(null), after);
     EnumSet<Document> rechecked = rechecked(changed, after);
     Set<Document> losing = EnumSet.copyOf(rechecked);
     losing.retainAll(verifiedDocuments(accountId));
+    // asked before the "taken" check, so that the warning's round trip spends no limited attempt
     if (!losing.isEmpty() && !Boolean.TRUE.equals(form.confirmRecheck())) {
       throw new RecheckNotConfirmed(losing);
     }
+    refuseDocumentsOfOthers(accountId, before.orElse(null), after, clientAddress);
     Instant now = clock.instant();
     profiles.save(after, now);
     for (Document document : rechecked) {
@@ -133,7 +139,21 @@ class ProfileService implements IdentityProfiles {
     }
   }
 
-  private void refuseDocumentsOfOthers(UUID accountId, StoredProfile after) {
+  /**
+   * "Taken" tells that someone holds a document, so every check of a newly entered number is
+   * counted per account and per address before it is answered.
+   */
+  private void refuseDocumentsOfOthers(
+      UUID accountId, StoredProfile before, StoredProfile after, String clientAddress) {
+    boolean newSnils = after.snilsLookup() != null && (before == null || !after.snilsLookup().equals(before.snilsLookup()));
+    boolean newPassport =
+        after.passportLookup() != null && (before == null || !after.passportLookup().equals(before.passportLookup()));
+    if (newSnils || newPassport) {
+      limiter.takeAll(
+          "taken-check-limit",
+          new RateLimiter.Counted(LimitKind.TAKEN_CHECK_ACCOUNT, "account:" + accountId),
+          new RateLimiter.Counted(LimitKind.TAKEN_CHECK_CLIENT, clientAddress));
+    }
     if (profiles.snilsHeldByAnother(accountId, after.snilsLookup())) {
       throw new InvalidInput(List.of(new Violation("snils", "taken")));
     }

@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.propusk.identifiers.Snils;
 import org.propusk.test.ApiClient;
 import org.propusk.test.Waits;
 import org.propusk.test.DevOutbox;
@@ -281,11 +284,90 @@ class ProfileApiIntegrationTests {
   }
 
   @Test
+  void limitsChecksOfNewlyEnteredDocumentsPerAccount() {
+    ApiClient citizen = signedInCitizen();
+    Map<String, Object> profile = new HashMap<>(IVANOV);
+    List.of("passportSeries", "passportNumber", "passportIssuedOn", "passportIssuer", "divisionCode")
+        .forEach(field -> profile.put(field, ""));
+    for (int i = 0; i < 10; i++) {
+      profile.put("snils", Snils.withChecksum(String.valueOf(200_000_000 + i)).formatted());
+      assertThat(citizen.put("/api/v1/profile", profile).status()).isEqualTo(200);
+    }
+    profile.put("snils", Snils.withChecksum("200000010").formatted());
+    ApiClient.Response limited = citizen.put("/api/v1/profile", profile);
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isPresent();
+    // saving without entering a new document is not a check
+    profile.put("snils", "");
+    assertThat(citizen.put("/api/v1/profile", profile).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aVerifiedSnilsSignsInAndRecoversAccessThroughTheConfirmedPhone() {
+    String phone = TestContacts.phone();
+    verifiedIvanov(phone);
+
+    for (String typed : List.of("112-233-445 95", "11223344595")) {
+      ApiClient browser = new ApiClient(port);
+      assertThat(browser.post("/api/v1/session", Map.of("login", typed, "password", PASSWORD)).status()).as(typed).isEqualTo(200);
+      assertThat(browser.get("/api/v1/me").text("phone")).isEqualTo(phone);
+    }
+
+    ApiClient owner = new ApiClient(port);
+    ApiClient.Response started = owner.post("/api/v1/recoveries", Map.of("login", "11223344595"));
+    assertThat(started.status()).isEqualTo(201);
+    String code = awaitRecoveryCode(phone);
+    assertThat(owner.post("/api/v1/recoveries/" + started.text("id") + "/confirmation", Map.of("code", code)).text("state"))
+        .isEqualTo("code_confirmed");
+    String kept =
+        jdbc.sql("select contact from recovery_flow where id = :id")
+            .param("id", UUID.fromString(started.text("id")))
+            .query(String.class)
+            .single();
+    assertThat(kept).doesNotContain("11223344595").doesNotContain("445");
+  }
+
+  @Test
+  void aSnilsNotYetVerifiedIsLikeAnUnknownLogin() {
+    ApiClient citizen = signedInCitizen();
+    registry.down.set(true);
+    citizen.put("/api/v1/profile", IVANOV);
+    assertThat(checks(citizen).get("snils").get("state").asString()).isEqualTo("pending");
+
+    ApiClient.Response pending = new ApiClient(port).post("/api/v1/session", Map.of("login", "11223344595", "password", PASSWORD));
+    ApiClient.Response unknown =
+        new ApiClient(port).post("/api/v1/session", Map.of("login", "987-654-321 83", "password", PASSWORD));
+    assertThat(pending.status()).isEqualTo(401);
+    assertThat(pending.json()).isEqualTo(unknown.json());
+
+    ApiClient.Response recovery = new ApiClient(port).post("/api/v1/recoveries", Map.of("login", "112-233-445 95"));
+    ApiClient.Response unknownRecovery = new ApiClient(port).post("/api/v1/recoveries", Map.of("login", "987-654-321 83"));
+    assertThat(recovery.status()).isEqualTo(201);
+    assertThat(recovery.json().properties().stream().map(Map.Entry::getKey).toList())
+        .isEqualTo(unknownRecovery.json().properties().stream().map(Map.Entry::getKey).toList());
+    assertThat(recovery.text("channel")).isEqualTo(unknownRecovery.text("channel"));
+  }
+
+  /** The code of the recovery message to this phone, among the check and level notices. */
+  private String awaitRecoveryCode(String phone) {
+    DevOutbox outbox = new DevOutbox(port);
+    Pattern code = Pattern.compile("восстановления доступа (\\d{6})");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> outbox.messagesTo(phone).stream().anyMatch(m -> code.matcher(m.get("body").asString()).find()));
+    Matcher found =
+        outbox.messagesTo(phone).stream()
+            .map(m -> code.matcher(m.get("body").asString()))
+            .filter(Matcher::find)
+            .findFirst()
+            .orElseThrow();
+    return found.group(1);
+  }
+
+  @Test
   void tellsTheCitizenTheOutcomeAndTheNewLevel() {
     String phone = TestContacts.phone();
-    ApiClient citizen = signedInCitizen(phone);
-    citizen.put("/api/v1/profile", IVANOV);
-    awaitChecks(citizen, "verified", "verified");
+    verifiedIvanov(phone);
     DevOutbox outbox = new DevOutbox(port);
     await().atMost(Waits.BACKGROUND).until(() -> outbox.messagesTo(phone).size() >= 4);
     assertThat(outbox.messagesTo(phone).stream().map(m -> m.get("body").asString()).toList())
@@ -314,6 +396,13 @@ class ProfileApiIntegrationTests {
     return citizen.get("/api/v1/profile").json().get("checks");
   }
 
+  /** A citizen with this phone whose SNILS and passport (the demo citizen's) are verified. */
+  private void verifiedIvanov(String phone) {
+    ApiClient citizen = signedInCitizen(phone);
+    citizen.put("/api/v1/profile", IVANOV);
+    awaitChecks(citizen, "verified", "verified");
+  }
+
   private ApiClient signedInCitizen() {
     return signedInCitizen(TestContacts.phone());
   }
@@ -327,10 +416,10 @@ class ProfileApiIntegrationTests {
     citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", outbox.awaitCode(phone, 1)));
     assertThat(citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD)).status())
         .isEqualTo(201);
-    // each test owns the demo citizen's documents
-    jdbc.sql("delete from identity_profile where account_id <> :me")
-        .param("me", UUID.fromString(citizen.get("/api/v1/me").text("id")))
-        .update();
+    // each test owns the demo citizen's documents, and the sign-in by SNILS they gave
+    UUID me = UUID.fromString(citizen.get("/api/v1/me").text("id"));
+    jdbc.sql("delete from identity_profile where account_id <> :me").param("me", me).update();
+    jdbc.sql("update account set snils_lookup = null where id <> :me").param("me", me).update();
     return citizen;
   }
 
