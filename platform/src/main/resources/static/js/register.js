@@ -85,10 +85,8 @@
     var problem = document.getElementById('strength-problem');
     var timer = null;
     var sequence = 0;
-    function csrf() {
-      var match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
-      return match ? decodeURIComponent(match[1]) : '';
-    }
+    // the session's token, which the form carries for its own submission
+    var csrf = form.querySelector('input[name="_csrf"]');
     function display(score, advice) {
       strength.hidden = false;
       meter.value = score;
@@ -105,7 +103,7 @@
           'Content-Type': 'application/json',
           // the advice in the page's language, not in whatever the browser prefers
           'Accept-Language': document.documentElement.lang || 'ru',
-          'X-XSRF-TOKEN': csrf()
+          'X-CSRF-TOKEN': csrf ? csrf.value : ''
         },
         body: JSON.stringify({ password: password.value })
       }).then(function (r) { return r.ok ? r.json() : null; }).then(function (result) {

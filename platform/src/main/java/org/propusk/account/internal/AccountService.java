@@ -23,6 +23,7 @@ import org.propusk.account.PasswordAssessment;
 import org.propusk.account.PasswordPolicy;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -94,7 +95,7 @@ class AccountService implements Accounts {
         .consents()
         .forEach(consent -> repository.insertConsent(account.id(), consent, request.clientAddress()));
     events.publishEvent(
-        new AccountOpened(account.id(), LevelProfiles.evaluate(account.evidence()).level()));
+        new AccountOpened(account.id(), LevelProfiles.evaluate(account.evidence()).level(), Occurrence.at(now)));
     return account.id();
   }
 
@@ -131,8 +132,9 @@ class AccountService implements Accounts {
     AccountRecord account =
         repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
     requireAcceptable(password, personalData(account));
-    repository.changePassword(accountId, passwordEncoder.encode(password), clock.instant());
-    events.publishEvent(new PasswordChanged(accountId));
+    Instant now = clock.instant();
+    repository.changePassword(accountId, passwordEncoder.encode(password), now);
+    events.publishEvent(new PasswordChanged(accountId, Occurrence.at(now)));
   }
 
   @Override
@@ -152,7 +154,7 @@ class AccountService implements Accounts {
         account.announcedLevel() == null ? AccountLevel.SIMPLIFIED : AccountLevel.valueOf(account.announcedLevel());
     if (level != announced) {
       repository.setAnnouncedLevel(accountId, level.name());
-      events.publishEvent(new LevelChanged(accountId, announced, level));
+      events.publishEvent(new LevelChanged(accountId, announced, level, Occurrence.at(now)));
     }
   }
 

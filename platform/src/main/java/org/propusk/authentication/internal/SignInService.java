@@ -10,14 +10,18 @@ import java.util.UUID;
 import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
+import org.propusk.account.RecoveryTarget;
 import org.propusk.authentication.SignIn;
 import org.propusk.authentication.SignInFailed;
+import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
+import org.propusk.authentication.SignedOutEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.TooManyAttempts;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -63,10 +67,14 @@ class SignInService implements SignIn {
     if (account.isEmpty()) {
       limiter.record(LimitKind.SIGN_IN_ACCOUNT, loginKey);
       limiter.record(LimitKind.SIGN_IN_CLIENT, client);
+      events.publishEvent(
+          new SignInFailedEvent(
+              identifier.flatMap(accounts::findForRecovery).map(RecoveryTarget::accountId).orElse(null),
+              Occurrence.at(now)));
       throw new SignInFailed();
     }
     limiter.reset(LimitKind.SIGN_IN_ACCOUNT, loginKey);
-    events.publishEvent(new SignedInEvent(account.get(), client));
+    events.publishEvent(new SignedInEvent(account.get(), Occurrence.at(now)));
     return new SignedIn(account.get(), startSession(account.get(), request, response));
   }
 
@@ -76,7 +84,10 @@ class SignInService implements SignIn {
   }
 
   @Override
+  @Transactional
   public void signOut(HttpServletRequest request, HttpServletResponse response) {
+    Citizen.current()
+        .ifPresent(citizen -> events.publishEvent(new SignedOutEvent(citizen.accountId(), Occurrence.at(clock.instant()))));
     new SecurityContextLogoutHandler()
         .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
   }
@@ -88,7 +99,7 @@ class SignInService implements SignIn {
     AccountSummary account =
         accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
     AccountLevel level = account.level().level();
-    sessions.establish(new Citizen(accountId, clock.instant(), level.name()), request, response);
+    sessions.signIn(new Citizen(accountId, clock.instant(), level.name()), request, response);
     return level;
   }
 

@@ -10,10 +10,13 @@ import org.propusk.account.PasswordAssessment;
 import org.propusk.account.RecoveryTarget;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.recovery.RecoveryCodeIssued;
+import org.propusk.recovery.RecoveryCompleted;
+import org.propusk.recovery.RecoveryStarted;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.TooManyAttempts;
@@ -76,6 +79,7 @@ class RecoveryService {
     String code = issue(flow, now);
     flows.insert(flow);
     target.ifPresent(t -> publish(flow, t.contact().value(), code));
+    events.publishEvent(new RecoveryStarted(flow.id(), flow.accountId(), Occurrence.at(now)));
     return RecoveryView.of(flow, policy);
   }
 
@@ -117,6 +121,7 @@ class RecoveryService {
     accounts.changePassword(flow.accountId(), password);
     flow.complete(now);
     flows.update(flow);
+    events.publishEvent(new RecoveryCompleted(flow.id(), flow.accountId(), Occurrence.at(now)));
     return flow.accountId();
   }
 
@@ -156,7 +161,7 @@ class RecoveryService {
   private void publish(RecoveryFlow flow, String recipient, String code) {
     events.publishEvent(
         new RecoveryCodeIssued(
-            flow.id(), flow.channel().apiName(), recipient, code, flow.code().expiresAt(), flow.locale()));
+            flow.id(), flow.channel().apiName(), recipient, secrets.seal(code), flow.code().expiresAt(), flow.locale()));
   }
 
   private void enforce(LimitKind kind, String subject, String problemType, Instant now) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Accounts;
+import org.propusk.shared.Occurrence;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.Document;
 import org.propusk.verification.DocumentCheckCompleted;
@@ -157,6 +158,7 @@ class DocumentChecker {
     accounts.recordEvidence(
         check.accountId(), ProfileService.evidenceOf(check.document()), check.state() == CheckState.VERIFIED);
     events.publishEvent(
-        new DocumentCheckCompleted(check.accountId(), check.document(), check.state(), check.reason()));
+        new DocumentCheckCompleted(
+            check.accountId(), check.document(), check.state(), check.reason(), Occurrence.at(clock.instant())));
   }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.Violation;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.Document;
@@ -88,7 +89,7 @@ class ProfileService implements IdentityProfiles {
       accounts.rename(accountId, after.lastName(), after.firstName());
     }
     if (!changed.isEmpty()) {
-      events.publishEvent(new ProfileChanged(accountId, Set.copyOf(changed)));
+      events.publishEvent(new ProfileChanged(accountId, Set.copyOf(changed), Occurrence.at(now)));
     }
     return profile(accountId);
   }
