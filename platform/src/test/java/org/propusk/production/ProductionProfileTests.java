@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.propusk.PropuskApplication;
 import org.propusk.test.ApiClient;
@@ -15,6 +16,7 @@ import org.propusk.test.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -24,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Without the {@code dev} profile the platform runs as in production. */
 @SpringBootTest(
@@ -73,6 +76,22 @@ class ProductionProfileTests {
     assertThat(stranger.get("/actuator/prometheus").status()).isEqualTo(401);
     // no mail server here: open, but DOWN
     assertThat(stranger.get("/actuator/health").text("status")).isIn("UP", "DOWN");
+  }
+
+  /** Operators give the management endpoints a port of their own, reachable from inside only. */
+  @Nested
+  @TestPropertySource(properties = "management.server.port=0")
+  class WithAManagementPort {
+
+    @LocalServerPort int applicationPort;
+    @LocalManagementPort int managementPort;
+
+    @Test
+    void servesMetricsThereAndNowhereElse() {
+      assertThat(new ApiClient(managementPort).get("/actuator/metrics").status()).isEqualTo(200);
+      assertThat(new ApiClient(managementPort).get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(200);
+      assertThat(new ApiClient(applicationPort).get("/actuator/metrics").status()).isEqualTo(401);
+    }
   }
 
   @Test

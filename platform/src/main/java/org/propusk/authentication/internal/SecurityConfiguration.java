@@ -12,6 +12,7 @@ import org.propusk.account.Accounts;
 import org.propusk.account.SessionStanding;
 import org.propusk.shared.Citizen;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -62,13 +63,14 @@ class SecurityConfiguration {
       Sessions sessions,
       @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout,
       @Value("${propusk.web.public-metrics}") boolean publicMetrics,
-      @Value("${management.server.port:-1}") int managementPort)
+      WebServerApplicationContext application)
       throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    // metrics tell about the platform's load and users: for the operators' own port, not the public one
+    // metrics tell about the platform's load and users: only on the operators' own management port
     AuthorizationManager<RequestAuthorizationContext> operatorsOnly =
         (authentication, context) ->
-            new AuthorizationDecision(publicMetrics || context.getRequest().getLocalPort() == managementPort);
+            new AuthorizationDecision(
+                publicMetrics || context.getRequest().getLocalPort() != application.getWebServer().getPort());
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
         .addFilterAfter(new SessionValidityFilter(clock, absoluteTimeout, accounts, sessions), CsrfFilter.class)
