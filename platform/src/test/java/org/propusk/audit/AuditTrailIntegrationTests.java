@@ -15,7 +15,7 @@ import org.propusk.test.DevOutbox;
 import org.propusk.test.ListenersOnHold;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.TestContacts;
+import org.propusk.test.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +34,7 @@ class AuditTrailIntegrationTests {
 
   @Test
   void recordsTheAccountsSecurityEventsWithoutPersonalData() {
-    String phone = register();
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
     ApiClient again = new ApiClient(port, "10.20.30.40");
     again.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
 
@@ -48,7 +48,7 @@ class AuditTrailIntegrationTests {
 
   @Test
   void recordsTheTimeOfTheActionNotOfTheListener() {
-    String phone = register();
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
     ApiClient citizen = new ApiClient(port, "10.20.30.41");
     Instant before;
     Instant after;
@@ -65,7 +65,7 @@ class AuditTrailIntegrationTests {
 
   @Test
   void recordsFailedSignInsSignOutsAndRecoveriesWithTheirClientAddresses() {
-    String phone = register();
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
     DevOutbox outbox = new DevOutbox(port);
     assertThat(new ApiClient(port, "10.0.1.1").post("/api/v1/session", Map.of("login", phone, "password", "не-тот-пароль-1")).status())
         .isEqualTo(401);
@@ -95,18 +95,6 @@ class AuditTrailIntegrationTests {
   @Test
   void refusesStrangers() {
     assertThat(new ApiClient(port).get("/api/v1/me/history").status()).isEqualTo(401);
-  }
-
-  /** A new account with a phone; returns the phone. */
-  private String register() {
-    String phone = TestContacts.phone();
-    ApiClient citizen = new ApiClient(port);
-    String id =
-        citizen.post("/api/v1/registrations", Map.of("lastName", "Зайцев", "firstName", "Олег", "phone", phone, "acceptTerms", true))
-            .text("id");
-    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(phone, 1)));
-    citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD));
-    return phone;
   }
 
   private static JsonNode awaitEntry(ApiClient citizen, String kind) {

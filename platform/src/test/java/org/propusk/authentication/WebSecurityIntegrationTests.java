@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
-import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -51,7 +50,7 @@ class WebSecurityIntegrationTests {
 
   @Test
   void refusesATokenFromBeforeSignInAfterIt() {
-    String phone = register();
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
     ApiClient citizen = new ApiClient(port);
     ApiClient.Csrf beforeSignIn = citizen.csrf();
     assertThat(postWith(citizen, beforeSignIn, "/api/v1/session", "{\"login\":\"" + phone + "\",\"password\":\"" + PASSWORD + "\"}").status())
@@ -69,16 +68,5 @@ class WebSecurityIntegrationTests {
 
   private static ApiClient.Response sendWith(ApiClient client, ApiClient.Csrf csrf, HttpRequest.Builder request) {
     return client.send(request.header(csrf.headerName(), csrf.token()));
-  }
-
-  private String register() {
-    String phone = TestContacts.phone();
-    ApiClient citizen = new ApiClient(port);
-    String id =
-        citizen.post("/api/v1/registrations", Map.of("lastName", "Орлова", "firstName", "Вера", "phone", phone, "acceptTerms", true))
-            .text("id");
-    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(phone, 1)));
-    citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD));
-    return phone;
   }
 }
