@@ -85,10 +85,8 @@
     var problem = document.getElementById('strength-problem');
     var timer = null;
     var sequence = 0;
-    function csrf() {
-      var match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
-      return match ? decodeURIComponent(match[1]) : '';
-    }
+    // the session's token, which the form carries for its own submission
+    var csrf = form.querySelector('input[name="_csrf"]');
     // A password that breaks a rule is never shown as strong: the meter and its label follow
     // "acceptable", the score only grades the passwords that are.
     function display(score, advice, acceptable) {
@@ -107,7 +105,7 @@
           'Content-Type': 'application/json',
           // the advice in the page's language, not in whatever the browser prefers
           'Accept-Language': document.documentElement.lang || 'ru',
-          'X-XSRF-TOKEN': csrf()
+          'X-CSRF-TOKEN': csrf ? csrf.value : ''
         },
         body: JSON.stringify({ password: password.value })
       }).then(function (r) { return r.ok ? r.json() : null; }).then(function (result) {

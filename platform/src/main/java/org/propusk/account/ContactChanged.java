@@ -1,6 +1,7 @@
 package org.propusk.account;
 
 import java.util.UUID;
+import org.propusk.shared.Occurrence;
 
 /**
  * Domain event: the account's phone or e-mail is now another one. {@code previous} (null when the
@@ -8,7 +9,7 @@ import java.util.UUID;
  *
  * @param channel {@code sms} or {@code email}
  */
-public record ContactChanged(UUID accountId, String channel, String previous) {
+public record ContactChanged(UUID accountId, String channel, String previous, Occurrence occurrence) {
 
   @Override
   public String toString() {

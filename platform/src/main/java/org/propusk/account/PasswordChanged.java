@@ -1,6 +1,7 @@
 package org.propusk.account;
 
 import java.util.UUID;
+import org.propusk.shared.Occurrence;
 
 /** Domain event: an account's password was changed; its other sessions are ended. */
-public record PasswordChanged(UUID accountId) {}
+public record PasswordChanged(UUID accountId, Occurrence occurrence) {}

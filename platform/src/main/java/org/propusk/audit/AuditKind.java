@@ -11,6 +11,14 @@ public enum AuditKind {
   ACCOUNT_OPENED,
   /** The citizen signed in with a password. */
   SIGNED_IN,
+  /** A sign-in with this account's login failed; recorded without an account for unknown logins. */
+  SIGN_IN_FAILED,
+  /** The citizen signed out. */
+  SIGNED_OUT,
+  /** An access recovery was started; recorded without an account for unknown logins. */
+  RECOVERY_STARTED,
+  /** An access recovery ended with a new password (recorded as well as PASSWORD_CHANGED). */
+  RECOVERY_COMPLETED,
   /** The password was changed, by recovery or by the signed-in owner; other sessions ended. */
   PASSWORD_CHANGED,
   /** The phone or e-mail was changed or added, proven by a code to the new contact. */

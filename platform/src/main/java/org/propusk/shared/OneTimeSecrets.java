@@ -1,6 +1,7 @@
 package org.propusk.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,15 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * One-time codes and link tokens: drawn from a CSPRNG and stored only as a keyed hash (HMAC), so
- * that a leaked table does not give away six-digit codes by brute force.
+ * that a leaked table does not give away six-digit codes by brute force. On their way to the
+ * citizen (in the outbox, while a gateway is down) they travel sealed with AES-GCM under a key
+ * derived from the same secret, so they share its lifetime: a new key voids codes and seals alike.
  */
 @Component
 public class OneTimeSecrets {
 
   private static final String HMAC = "HmacSHA256";
+  private static final String SEALED = "one-time-secret";
 
   private final SecureRandom random = new SecureRandom();
   private final SecretKeySpec key;
+  private final SecretKeySpec sealingKey;
 
   public OneTimeSecrets(@Value("${propusk.security.secret-hash-key}") String key) {
     if (key == null || key.length() < 32) {
@@ -30,6 +35,7 @@ public class OneTimeSecrets {
           "propusk.security.secret-hash-key must be at least 32 characters");
     }
     this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC);
+    this.sealingKey = new SecretKeySpec(HexFormat.of().parseHex(hash("sealing-key:" + SEALED)), "AES");
   }
 
   /** A numeric code of the given length, e.g. six digits for an SMS. */
@@ -67,5 +73,22 @@ public class OneTimeSecrets {
     return MessageDigest.isEqual(
         hash(typed).getBytes(StandardCharsets.US_ASCII),
         storedHash.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Seals a code or link for the outbox; only the notification module opens it, to send it. */
+  public SealedSecret seal(String secret) {
+    try {
+      return new SealedSecret(Base64.getEncoder().encodeToString(AesGcm.seal(sealingKey, SEALED, secret)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot seal a one-time secret", e);
+    }
+  }
+
+  public String open(SealedSecret sealed) {
+    try {
+      return AesGcm.open(sealingKey, SEALED, Base64.getDecoder().decode(sealed.value()));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot open a one-time secret", e);
+    }
   }
 }

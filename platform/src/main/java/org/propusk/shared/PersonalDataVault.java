@@ -1,16 +1,12 @@
 package org.propusk.shared;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -24,13 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonalDataVault {
 
-  private static final int IV_BYTES = 12;
-  private static final int TAG_BITS = 128;
-
   private final Map<String, SecretKeySpec> keys = new HashMap<>();
   private final String activeKeyId;
   private final SecretKeySpec lookupKey;
-  private final SecureRandom random = new SecureRandom();
 
   PersonalDataVault(Settings settings) {
     if (settings.keys() == null || settings.keys().isEmpty() || settings.activeKey() == null) {
@@ -61,15 +53,7 @@ public class PersonalDataVault {
   /** {@code keyId:base64(iv || ciphertext || tag)}. */
   public String seal(String purpose, String plaintext) {
     try {
-      byte[] iv = new byte[IV_BYTES];
-      random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
-      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return activeKeyId
-          + ":"
-          + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+      return activeKeyId + ":" + Base64.getEncoder().encodeToString(AesGcm.seal(keys.get(activeKeyId), purpose, plaintext));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot seal personal data", e);
     }
@@ -82,11 +66,7 @@ public class PersonalDataVault {
       throw new IllegalStateException("sealed with an unknown key id");
     }
     try {
-      byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-      return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+      return AesGcm.open(key, purpose, Base64.getDecoder().decode(sealed.substring(colon + 1)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot open personal data", e);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.propusk.test.Waits;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
@@ -41,7 +42,7 @@ class PasswordChangeApiIntegrationTests {
     assertThat(signIn(phone, PASSWORD)).isEqualTo(401);
     assertThat(signIn(phone, NEW_PASSWORD)).isEqualTo(200);
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Waits.BACKGROUND)
         .until(() -> kinds(citizen.get("/api/v1/me/history").json()).contains("password_changed"));
   }
 

@@ -17,18 +17,23 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.propusk.test.ApiClient;
 import org.propusk.test.Waits;
+import org.propusk.test.ListenersOnHold;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestContacts;
 import org.propusk.test.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,6 +69,7 @@ class GatewayDeliveryIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired @Qualifier("applicationTaskExecutor") ThreadPoolTaskExecutor listeners;
 
   @BeforeEach
   void healthyGateway() {
@@ -111,6 +117,58 @@ class GatewayDeliveryIntegrationTests {
     assertThat(kept).containsExactly("");
   }
 
+  @Test
+  void keepsTheCodeSealedInTheOutboxWhileTheGatewayIsDown() {
+    SMS.down = true;
+    ApiClient citizen = new ApiClient(port);
+    String phone = TestContacts.phone();
+    String id = startRegistration(citizen, Map.of("phone", phone));
+    await().atMost(Waits.BACKGROUND).until(() -> SMS.attemptsTo(phone) >= 1);
+    String code = codeIn(SMS.received.stream().filter(r -> r.body().contains(phone)).findFirst().orElseThrow().body());
+
+    List<String> outbox = outboxRowsMentioning(id);
+    assertThat(outbox).isNotEmpty().noneMatch(row -> row.contains(code));
+
+    SMS.down = false;
+    await().atMost(Waits.BACKGROUND).until(() -> SMS.acceptedTo(phone) != null);
+    assertThat(codeIn(SMS.acceptedTo(phone).body())).isEqualTo(code);
+    ApiClient.Response confirmed = citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", code));
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void keepsTheLinkAndCodeOfALetterSealedInTheOutbox() throws Exception {
+    String email = TestContacts.email();
+    String id;
+    List<String> outbox;
+    try (ListenersOnHold held = ListenersOnHold.hold(listeners)) {
+      id = startRegistration(new ApiClient(port), Map.of("email", email));
+      outbox = outboxRowsMentioning(id);
+    }
+    await().atMost(Waits.BACKGROUND).until(() -> letterTo(email) != null);
+    String body = (String) letterTo(email).getContent();
+    String token = extract(Pattern.compile("/register/email/([A-Za-z0-9_-]+)"), body);
+    String code = codeIn(body);
+    assertThat(outbox).isNotEmpty().noneMatch(row -> row.contains(token) || row.contains(code) || row.contains("/register/email/"));
+  }
+
+  private List<String> outboxRowsMentioning(String flowId) {
+    return jdbc.sql("select serialized_event from event_publication where serialized_event like :flow")
+        .param("flow", "%" + flowId + "%")
+        .query(String.class)
+        .list();
+  }
+
+  private static String codeIn(String text) {
+    return extract(Pattern.compile("\\b(\\d{6})\\b"), text);
+  }
+
+  private static String extract(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    assertThat(matcher.find()).as(text).isTrue();
+    return matcher.group(1);
+  }
+
   private MimeMessage letterTo(String email) throws Exception {
     for (MimeMessage message : MAIL.getReceivedMessages()) {
       if (message.getAllRecipients()[0].toString().equals(email)) {
@@ -121,11 +179,17 @@ class GatewayDeliveryIntegrationTests {
   }
 
   private String startRegistration(Map<String, String> contact) {
+    startRegistration(new ApiClient(port), contact);
+    return contact.values().iterator().next();
+  }
+
+  /** Returns the flow's id. */
+  private static String startRegistration(ApiClient citizen, Map<String, String> contact) {
     Map<String, Object> body = new java.util.HashMap<>(Map.of("lastName", "Кузнецов", "firstName", "Пётр", "acceptTerms", true));
     body.putAll(contact);
-    ApiClient.Response started = new ApiClient(port).post("/api/v1/registrations", body);
+    ApiClient.Response started = citizen.post("/api/v1/registrations", body);
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    return contact.values().iterator().next();
+    return started.text("id");
   }
 
   /** An SMS gateway on loopback that follows a plan of failures before it accepts. */
@@ -140,6 +204,8 @@ class GatewayDeliveryIntegrationTests {
     final List<Received> received = new CopyOnWriteArrayList<>();
     /** A slow answer is held until the gateway stops, so the adapter's read timeout always fires first. */
     final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    /** While set, every message is answered 503. */
+    volatile boolean down;
 
     private SmsGatewayStub(HttpServer server) {
       this.server = server;
@@ -170,6 +236,7 @@ class GatewayDeliveryIntegrationTests {
 
     void reset() {
       plan.clear();
+      down = false;
     }
 
     Received acceptedTo(String phone) {
@@ -185,7 +252,7 @@ class GatewayDeliveryIntegrationTests {
 
     private void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Integer planned = plan.poll();
+      Integer planned = down ? Integer.valueOf(503) : plan.poll();
       int status = planned == null ? 200 : planned;
       received.add(new Received(body, exchange.getRequestHeaders().getFirst("Authorization"), status));
       byte[] answer;

@@ -2,10 +2,13 @@ package org.propusk.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.propusk.PropuskApplication;
 import org.propusk.test.ApiClient;
@@ -13,12 +16,17 @@ import org.propusk.test.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Without the {@code dev} profile the platform runs as in production. */
 @SpringBootTest(
@@ -50,12 +58,72 @@ class ProductionProfileTests {
 
   @LocalServerPort int port;
   @Autowired Environment environment;
+  @Autowired ApplicationContext context;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void reportsHealthWithoutDetailsToStrangers() {
     ApiClient.Response health = new ApiClient(port).get("/actuator/health");
     assertThat(health.text("status")).isIn("UP", "DOWN");
     assertThat(health.json().has("components")).isFalse();
+  }
+
+  @Test
+  void keepsMetricsFromStrangersButNotHealth() {
+    ApiClient stranger = new ApiClient(port);
+    assertThat(stranger.get("/actuator/metrics").status()).isEqualTo(401);
+    assertThat(stranger.get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(401);
+    assertThat(stranger.get("/actuator/prometheus").status()).isEqualTo(401);
+    // no mail server here: open, but DOWN
+    assertThat(stranger.get("/actuator/health").text("status")).isIn("UP", "DOWN");
+  }
+
+  /** Operators give the management endpoints a port of their own, reachable from inside only. */
+  @Nested
+  @TestPropertySource(properties = "management.server.port=0")
+  class WithAManagementPort {
+
+    @LocalServerPort int applicationPort;
+    @LocalManagementPort int managementPort;
+
+    @Test
+    void servesMetricsThereAndNowhereElse() {
+      assertThat(new ApiClient(managementPort).get("/actuator/metrics").status()).isEqualTo(200);
+      assertThat(new ApiClient(managementPort).get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(200);
+      assertThat(new ApiClient(applicationPort).get("/actuator/metrics").status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void hasNoDefaultUserWithAGeneratedPassword() {
+    // Boot logs "Using generated security password" exactly when it creates this bean
+    assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+  }
+
+  @Test
+  void believesForwardedForFromNoProxyByDefault() {
+    ApiClient behindNoProxy = new ApiClient(port, "10.9.8.7");
+    // the session cookie is Secure, which the client keeps to itself over plain http: sent by hand
+    ApiClient.Response csrf = behindNoProxy.get("/api/v1/csrf");
+    String session = csrf.header("Set-Cookie").orElseThrow().split(";")[0];
+    ApiClient.Response failed =
+        behindNoProxy.send(
+            behindNoProxy
+                .request("/api/v1/session")
+                .header("Cookie", session)
+                .header("Content-Type", "application/json")
+                .header(csrf.text("headerName"), csrf.text("token"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"nobody@example.org\",\"password\":\"wrong-password-1\"}")));
+    assertThat(failed.status()).as(failed.toString()).isEqualTo(401);
+    // the failed sign-in is audited with the address of the connection, not the header's
+    await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() -> failedSignInAddresses().stream().anyMatch(List.of("127.0.0.1", "0:0:0:0:0:0:0:1")::contains));
+    assertThat(failedSignInAddresses()).doesNotContain("10.9.8.7");
+  }
+
+  private List<String> failedSignInAddresses() {
+    return jdbc.sql("select client_address from audit_event where kind = 'SIGN_IN_FAILED'").query(String.class).list();
   }
 
   @Test

@@ -218,14 +218,14 @@ class RegistrationApiIntegrationTests {
 
   /** Submits the password page's form the way a browser does. */
   private static ApiClient.Response passwordForm(ApiClient browser, String id, String password) {
-    browser.get("/api/v1/me"); // a first GET for the CSRF cookie
+    ApiClient.Csrf csrf = browser.csrf();
     String encoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
     return browser.send(
         browser
             .request("/register/" + id + "/password")
             .header("Accept", "text/html")
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow())
+            .header(csrf.headerName(), csrf.token())
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("password=" + encoded + "&passwordRepeat=" + encoded)));
   }
 

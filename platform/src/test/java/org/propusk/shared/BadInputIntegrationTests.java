@@ -33,13 +33,13 @@ class BadInputIntegrationTests {
   @Test
   void countsAChunkedBodyAsItArrives() {
     ApiClient client = new ApiClient(port);
-    client.get("/api/v1/me");
+    ApiClient.Csrf csrf = client.csrf();
     byte[] body = ("{\"lastName\":\"" + "x".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
     ApiClient.Response chunked =
         client.send(
             client.request("/api/v1/registrations")
                 .header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", client.cookie("XSRF-TOKEN").orElseThrow())
+                .header(csrf.headerName(), csrf.token())
                 // no length given: the body comes in chunks
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     assertThat(chunked.status()).isEqualTo(413);

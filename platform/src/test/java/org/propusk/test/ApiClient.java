@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One API client as a real one behaves: its own cookie jar (session, {@code XSRF-TOKEN}), the CSRF
- * header on every change, and its own client address (sent as {@code X-Forwarded-For}, which the
- * platform trusts from loopback proxies only).
+ * One API client as a real one behaves: its own cookie jar (the session), the session's CSRF token
+ * (asked for before every change with {@code GET /api/v1/csrf}, since sign-in renews it and a
+ * sign-out or an ended session drops it) in the header on every change, and its own client address (sent as {@code X-Forwarded-For}, which the
+ * {@code dev} profile trusts from loopback proxies).
  */
 public class ApiClient {
 
@@ -27,6 +28,9 @@ public class ApiClient {
   private final HttpClient http;
   private final String clientAddress;
   private String language = "ru";
+
+  /** The CSRF header to send and the session's token. */
+  public record Csrf(String headerName, String token) {}
 
   public ApiClient(int port) {
     this(port, randomAddress());
@@ -54,23 +58,26 @@ public class ApiClient {
   }
 
   public Response post(String path, Object body) {
+    Csrf csrf = csrf();
     return send(
         request(path)
             .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", csrfToken())
+            .header(csrf.headerName(), csrf.token())
             .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
   }
 
   public Response put(String path, Object body) {
+    Csrf csrf = csrf();
     return send(
         request(path)
             .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", csrfToken())
+            .header(csrf.headerName(), csrf.token())
             .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
   }
 
   public Response delete(String path) {
-    return send(request(path).header("X-XSRF-TOKEN", csrfToken()).DELETE());
+    Csrf csrf = csrf();
+    return send(request(path).header(csrf.headerName(), csrf.token()).DELETE());
   }
 
   /** A raw request, e.g. without the CSRF header. */
@@ -101,13 +108,10 @@ public class ApiClient {
         .findFirst();
   }
 
-  private String csrfToken() {
-    return cookie("XSRF-TOKEN")
-        .orElseGet(
-            () -> {
-              get("/api/v1/me"); // the first GET of any path sets the cookie
-              return cookie("XSRF-TOKEN").orElseThrow();
-            });
+  /** The current session's CSRF token (the call starts a session when there is none). */
+  public Csrf csrf() {
+    Response answer = get("/api/v1/csrf");
+    return new Csrf(answer.text("headerName"), answer.text("token"));
   }
 
   /** An answer: status, headers and the body as JSON (or null when it is not JSON). */

@@ -27,6 +27,7 @@ import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Snils;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.PersonalDataVault;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.Violation;
@@ -109,7 +110,7 @@ class AccountService implements Accounts {
         .consents()
         .forEach(consent -> repository.insertConsent(account.id(), consent, request.clientAddress()));
     events.publishEvent(
-        new AccountOpened(account.id(), LevelProfiles.evaluate(account.evidence()).level()));
+        new AccountOpened(account.id(), LevelProfiles.evaluate(account.evidence()).level(), Occurrence.at(now)));
     return account.id();
   }
 
@@ -193,8 +194,9 @@ class AccountService implements Accounts {
 
   /** Sets the hash and ends every session started before now; the owner is told. */
   private void store(UUID accountId, String password) {
-    repository.changePassword(accountId, passwordEncoder.encode(password), clock.instant());
-    events.publishEvent(new PasswordChanged(accountId));
+    Instant now = clock.instant();
+    repository.changePassword(accountId, passwordEncoder.encode(password), now);
+    events.publishEvent(new PasswordChanged(accountId, Occurrence.at(now)));
   }
 
   @Override
@@ -230,7 +232,7 @@ class AccountService implements Accounts {
         account.announcedLevel() == null ? AccountLevel.SIMPLIFIED : AccountLevel.valueOf(account.announcedLevel());
     if (level != announced) {
       repository.setAnnouncedLevel(accountId, level.name());
-      events.publishEvent(new LevelChanged(accountId, announced, level));
+      events.publishEvent(new LevelChanged(accountId, announced, level, Occurrence.at(clock.instant())));
     }
   }
 

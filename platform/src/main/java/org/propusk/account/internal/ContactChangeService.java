@@ -13,6 +13,7 @@ import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Parsed;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
@@ -129,7 +130,7 @@ class ContactChangeService {
     } catch (DuplicateKeyException raceLost) {
       throw new ContactAlreadyRegistered();
     }
-    events.publishEvent(new ContactChanged(accountId, flow.channel().apiName(), previous));
+    events.publishEvent(new ContactChanged(accountId, flow.channel().apiName(), previous, Occurrence.at(now)));
   }
 
   @Transactional(readOnly = true)
@@ -151,7 +152,7 @@ class ContactChangeService {
   private void publish(ContactChangeFlow flow, String code) {
     events.publishEvent(
         new ContactChangeCodeIssued(
-            flow.id(), flow.channel().apiName(), flow.contact(), code, flow.code().expiresAt(), flow.locale()));
+            flow.id(), flow.channel().apiName(), flow.contact(), secrets.seal(code), flow.code().expiresAt(), flow.locale()));
   }
 
   private ContactChangeFlow load(UUID accountId, UUID id) {

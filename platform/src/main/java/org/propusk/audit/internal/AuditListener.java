@@ -1,17 +1,25 @@
 package org.propusk.audit.internal;
 
+import java.util.Locale;
 import org.propusk.account.AccountOpened;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.audit.AuditKind;
+import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
+import org.propusk.authentication.SignedOutEvent;
+import org.propusk.recovery.RecoveryCompleted;
+import org.propusk.recovery.RecoveryStarted;
 import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.verification.ProfileChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Writes an audit entry for every security-relevant domain event, after its transaction. */
+/**
+ * Writes an audit entry for every security-relevant domain event, after its transaction, with the
+ * time and client address the event carries.
+ */
 @Component
 class AuditListener {
 
@@ -23,28 +31,52 @@ class AuditListener {
 
   @ApplicationModuleListener
   void on(AccountOpened event) {
-    log.append(event.accountId(), AuditKind.ACCOUNT_OPENED, "citizen", null, "level=" + event.level().apiName());
+    log.append(event.accountId(), AuditKind.ACCOUNT_OPENED, "citizen", event.occurrence(), "level=" + event.level().apiName());
   }
 
   @ApplicationModuleListener
   void on(SignedInEvent event) {
-    log.append(event.accountId(), AuditKind.SIGNED_IN, "citizen", event.clientAddress(), null);
+    log.append(event.accountId(), AuditKind.SIGNED_IN, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(SignInFailedEvent event) {
+    log.append(event.accountId(), AuditKind.SIGN_IN_FAILED, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(SignedOutEvent event) {
+    log.append(event.accountId(), AuditKind.SIGNED_OUT, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(RecoveryStarted event) {
+    log.append(event.accountId(), AuditKind.RECOVERY_STARTED, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(RecoveryCompleted event) {
+    log.append(event.accountId(), AuditKind.RECOVERY_COMPLETED, "citizen", event.occurrence(), null);
   }
 
   @ApplicationModuleListener
   void on(PasswordChanged event) {
-    log.append(event.accountId(), AuditKind.PASSWORD_CHANGED, "citizen", null, null);
+    log.append(event.accountId(), AuditKind.PASSWORD_CHANGED, "citizen", event.occurrence(), null);
   }
 
   @ApplicationModuleListener
   void on(ContactChanged event) {
-    log.append(event.accountId(), AuditKind.CONTACT_CHANGED, "citizen", null, "channel=" + event.channel());
+    log.append(event.accountId(), AuditKind.CONTACT_CHANGED, "citizen", event.occurrence(), "channel=" + event.channel());
   }
 
   @ApplicationModuleListener
   void on(ProfileChanged event) {
     log.append(
-        event.accountId(), AuditKind.PROFILE_CHANGED, "citizen", null, "fields=" + String.join(",", event.fields().stream().sorted().toList()));
+        event.accountId(),
+        AuditKind.PROFILE_CHANGED,
+        "citizen",
+        event.occurrence(),
+        "fields=" + String.join(",", event.fields().stream().sorted().toList()));
   }
 
   @ApplicationModuleListener
@@ -53,8 +85,8 @@ class AuditListener {
         event.accountId(),
         AuditKind.DOCUMENT_CHECKED,
         "registry",
-        null,
-        "document=" + event.document().name().toLowerCase(java.util.Locale.ROOT)
+        event.occurrence(),
+        "document=" + event.document().name().toLowerCase(Locale.ROOT)
             + " outcome=" + event.outcome().apiName()
             + (event.reason() == null ? "" : " reason=" + event.reason().apiName()));
   }
@@ -62,6 +94,10 @@ class AuditListener {
   @ApplicationModuleListener
   void on(LevelChanged event) {
     log.append(
-        event.accountId(), AuditKind.LEVEL_CHANGED, "system", null, "from=" + event.from().apiName() + " to=" + event.to().apiName());
+        event.accountId(),
+        AuditKind.LEVEL_CHANGED,
+        "system",
+        event.occurrence(),
+        "from=" + event.from().apiName() + " to=" + event.to().apiName());
   }
 }

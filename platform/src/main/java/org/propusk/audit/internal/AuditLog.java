@@ -1,12 +1,12 @@
 package org.propusk.audit.internal;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.propusk.audit.AuditEntry;
 import org.propusk.audit.AuditKind;
 import org.propusk.audit.AuditTrail;
 import org.propusk.shared.DbTime;
+import org.propusk.shared.Occurrence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,32 +15,31 @@ import org.springframework.stereotype.Component;
 class AuditLog implements AuditTrail {
 
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
-  void append(UUID accountId, AuditKind kind, String actor, String clientAddress, String details) {
+  /** Records the event at the time and from the address where it happened. */
+  void append(UUID accountId, AuditKind kind, String actor, Occurrence occurrence, String details) {
     jdbc.sql(
             """
             insert into audit_event (id, occurred_at, account_id, kind, actor, client_address, details)
             values (:id, :at, :accountId, :kind, :actor, :clientAddress, :details)
             """)
         .param("id", UUID.randomUUID())
-        .param("at", DbTime.of(clock.instant()))
+        .param("at", DbTime.of(occurrence.at()))
         .param("accountId", accountId)
         .param("kind", kind.name())
         .param("actor", actor)
-        .param("clientAddress", clientAddress)
+        .param("clientAddress", occurrence.clientAddress())
         .param("details", details)
         .update();
   }
 
   @Override
   public List<AuditEntry> ofAccount(UUID accountId, int limit) {
-    return jdbc.sql("select * from audit_event where account_id = :id order by seq desc limit :limit")
+    return jdbc.sql("select * from audit_event where account_id = :id order by occurred_at desc, seq desc limit :limit")
         .param("id", accountId)
         .param("limit", limit)
         .query(

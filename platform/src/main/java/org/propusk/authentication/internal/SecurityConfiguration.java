@@ -12,6 +12,7 @@ import org.propusk.account.Accounts;
 import org.propusk.account.SessionStanding;
 import org.propusk.shared.Citizen;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -23,15 +24,21 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The web security of the citizen portal: session cookies, CSRF in Spring Security's cookie
- * convention (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}, or the form field), and 401
- * problems for the JSON API instead of redirects.
+ * The web security of the citizen portal: session cookies; CSRF tokens kept in the session (pages
+ * carry them in forms, API clients read them from {@code GET /api/v1/csrf} and send the header) and
+ * renewed at sign-in; 401 problems for the JSON API instead of redirects; metrics only where
+ * operators reach them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,22 +49,39 @@ class SecurityConfiguration {
   }
 
   @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    return new HttpSessionCsrfTokenRepository();
+  }
+
+  @Bean
   SecurityFilterChain portal(
       HttpSecurity http,
       SecurityContextRepository contexts,
+      CsrfTokenRepository csrfTokens,
       Clock clock,
       Accounts accounts,
       Sessions sessions,
-      @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout)
+      @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout,
+      @Value("${propusk.web.public-metrics}") boolean publicMetrics,
+      WebServerApplicationContext application)
       throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    // metrics tell about the platform's load and users: only on the operators' own management port
+    AuthorizationManager<RequestAuthorizationContext> operatorsOnly =
+        (authentication, context) ->
+            new AuthorizationDecision(
+                publicMetrics || context.getRequest().getLocalPort() != application.getWebServer().getPort());
     http.securityContext(context -> context.securityContextRepository(contexts))
-        .csrf(csrf -> csrf.spa())
-        .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
         .addFilterAfter(new SessionValidityFilter(clock, absoluteTimeout, accounts, sessions), CsrfFilter.class)
         .authorizeHttpRequests(
             authorize ->
                 authorize
+                    .requestMatchers(
+                        path.matcher("/actuator/health"), path.matcher("/actuator/health/**"), path.matcher("/actuator/info"))
+                    .permitAll()
+                    .requestMatchers(path.matcher("/actuator/**"))
+                    .access(operatorsOnly)
                     .requestMatchers(
                         path.matcher("/api/v1/me"),
                         path.matcher("/api/v1/me/**"),
@@ -73,34 +97,27 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new ProblemEntryPoint(), path.matcher("/api/**"))
                     .defaultAuthenticationEntryPointFor(
+                        new ProblemEntryPoint(), path.matcher("/actuator/**"))
+                    .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), path.matcher("/**")))
-        .logout(
-            logout ->
-                logout
-                    .logoutRequestMatcher(path.matcher(org.springframework.http.HttpMethod.POST, "/logout"))
-                    .logoutSuccessUrl("/"))
+        // signing out is the sign-in module's own page and API call, so that it is recorded
+        .logout(logout -> logout.disable())
         .headers(
             headers ->
-                headers.contentSecurityPolicy(
-                    csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
+                headers
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                    // flow ids travel in paths: no address of ours goes to another site
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                    .permissionsPolicyHeader(
+                        permissions ->
+                            permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                                    + "accelerometer=(), gyroscope=(), magnetometer=()")));
     return http.build();
-  }
-
-  /** Sends the CSRF cookie with the first answer, so that API clients can read it. */
-  static final class CsrfCookieFilter extends OncePerRequestFilter {
-    @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-      if (token != null) {
-        token.getToken();
-      }
-      chain.doFilter(request, response);
-    }
   }
 
   /**

@@ -9,19 +9,29 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts a citizen into the session under a new session id, so that an id known before (planted,
- * or from a lower level) is worthless afterwards.
+ * or from a lower level) is worthless afterwards; at sign-in the CSRF token is renewed as well.
  */
 @Component
 class Sessions {
 
   private final SecurityContextRepository contexts;
+  private final CsrfAuthenticationStrategy csrfRenewal;
 
-  Sessions(SecurityContextRepository contexts) {
+  Sessions(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
     this.contexts = contexts;
+    this.csrfRenewal = new CsrfAuthenticationStrategy(csrfTokens);
+  }
+
+  /** A new session id and a new CSRF token: a token seen before sign-in is worthless after it. */
+  void signIn(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
+    establish(citizen, request, response);
+    csrfRenewal.onAuthentication(SecurityContextHolder.getContext().getAuthentication(), request, response);
   }
 
   void establish(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {

@@ -52,4 +52,10 @@ class SignInPageController {
     model.addAttribute("form", new SignInForm(form.login(), null));
     return "authentication/sign-in";
   }
+
+  @PostMapping("/logout")
+  String signOut(HttpServletRequest request, HttpServletResponse response) {
+    signIn.signOut(request, response);
+    return "redirect:/";
+  }
 }

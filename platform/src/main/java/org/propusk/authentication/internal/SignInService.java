@@ -10,14 +10,18 @@ import java.util.UUID;
 import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
+import org.propusk.account.RecoveryTarget;
 import org.propusk.authentication.SignIn;
 import org.propusk.authentication.SignInFailed;
+import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
+import org.propusk.authentication.SignedOutEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.RateLimiter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -66,11 +70,15 @@ class SignInService implements SignIn {
     Runnable succeeded = countAttempt(loginKey, client, devices.presentedFor(loginKey, request));
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
+      events.publishEvent(
+          new SignInFailedEvent(
+              identifier.flatMap(accounts::findForRecovery).map(RecoveryTarget::accountId).orElse(null),
+              Occurrence.at(clock.instant())));
       throw new SignInFailed();
     }
     succeeded.run();
     devices.issue(loginKey, response);
-    events.publishEvent(new SignedInEvent(account.get(), client));
+    events.publishEvent(new SignedInEvent(account.get(), Occurrence.at(clock.instant())));
     return new SignedIn(account.get(), startSession(account.get(), request, response));
   }
 
@@ -102,7 +110,10 @@ class SignInService implements SignIn {
   }
 
   @Override
+  @Transactional
   public void signOut(HttpServletRequest request, HttpServletResponse response) {
+    Citizen.current()
+        .ifPresent(citizen -> events.publishEvent(new SignedOutEvent(citizen.accountId(), Occurrence.at(clock.instant()))));
     new SecurityContextLogoutHandler()
         .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
   }
@@ -114,7 +125,7 @@ class SignInService implements SignIn {
     AccountSummary account =
         accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
     AccountLevel level = account.level().level();
-    sessions.establish(new Citizen(accountId, clock.instant(), level.name()), request, response);
+    sessions.signIn(new Citizen(accountId, clock.instant(), level.name()), request, response);
     return level;
   }
 

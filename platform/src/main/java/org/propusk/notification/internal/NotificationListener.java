@@ -13,6 +13,7 @@ import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.registration.RegistrationCodeIssued;
 import org.propusk.shared.Messages;
+import org.propusk.shared.OneTimeSecrets;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +25,21 @@ class NotificationListener {
   private final Messages messages;
   private final Clock clock;
   private final Accounts accounts;
+  private final OneTimeSecrets secrets;
 
-  NotificationListener(Delivery delivery, Messages messages, Clock clock, Accounts accounts) {
+  NotificationListener(Delivery delivery, Messages messages, Clock clock, Accounts accounts, OneTimeSecrets secrets) {
     this.delivery = delivery;
     this.messages = messages;
     this.clock = clock;
     this.accounts = accounts;
+    this.secrets = secrets;
   }
 
   @ApplicationModuleListener
   void on(RecoveryCodeIssued event) {
     Locale locale = Locale.forLanguageTag(event.locale());
     long minutes = minutesLeft(event.codeExpiresAt());
+    String code = secrets.open(event.code());
     delivery.deliver(
         switch (event.channel()) {
           case "sms" ->
@@ -43,13 +47,13 @@ class NotificationListener {
                   OutgoingMessage.Channel.SMS,
                   event.recipient(),
                   null,
-                  messages.in(locale, "notification.recovery.sms", event.code(), minutes));
+                  messages.in(locale, "notification.recovery.sms", code, minutes));
           default ->
               new OutgoingMessage(
                   OutgoingMessage.Channel.EMAIL,
                   event.recipient(),
                   messages.in(locale, "notification.recovery.email.subject"),
-                  messages.in(locale, "notification.recovery.email.body", event.code(), minutes));
+                  messages.in(locale, "notification.recovery.email.body", code, minutes));
         });
   }
 
@@ -68,18 +72,19 @@ class NotificationListener {
   void on(ContactChangeCodeIssued event) {
     Locale locale = Locale.forLanguageTag(event.locale());
     long minutes = minutesLeft(event.codeExpiresAt());
+    String code = secrets.open(event.code());
     delivery.deliver(
         "sms".equals(event.channel())
             ? new OutgoingMessage(
                 OutgoingMessage.Channel.SMS,
                 event.recipient(),
                 null,
-                messages.in(locale, "notification.contact-change.sms", event.code(), minutes))
+                messages.in(locale, "notification.contact-change.sms", code, minutes))
             : new OutgoingMessage(
                 OutgoingMessage.Channel.EMAIL,
                 event.recipient(),
                 messages.in(locale, "notification.contact-change.email.subject"),
-                messages.in(locale, "notification.contact-change.email.body", event.code(), minutes)));
+                messages.in(locale, "notification.contact-change.email.body", code, minutes)));
   }
 
   /** The old contact learns that it was replaced. */
@@ -148,6 +153,7 @@ class NotificationListener {
   void on(RegistrationCodeIssued event) {
     Locale locale = Locale.forLanguageTag(event.locale());
     long minutes = minutesLeft(event.codeExpiresAt());
+    String code = secrets.open(event.code());
     OutgoingMessage message =
         switch (event.channel()) {
           case "sms" ->
@@ -155,7 +161,7 @@ class NotificationListener {
                   OutgoingMessage.Channel.SMS,
                   event.recipient(),
                   null,
-                  messages.in(locale, "notification.registration.sms", event.code(), minutes));
+                  messages.in(locale, "notification.registration.sms", code, minutes));
           case "email" ->
               new OutgoingMessage(
                   OutgoingMessage.Channel.EMAIL,
@@ -164,8 +170,8 @@ class NotificationListener {
                   messages.in(
                       locale,
                       "notification.registration.email.body",
-                      event.link(),
-                      event.code(),
+                      secrets.open(event.link()),
+                      code,
                       minutes));
           default -> throw new IllegalArgumentException("unknown channel " + event.channel());
         };

@@ -11,9 +11,12 @@ import org.propusk.account.PasswordAssessment;
 import org.propusk.account.RecoveryTarget;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.recovery.RecoveryCodeIssued;
+import org.propusk.recovery.RecoveryCompleted;
+import org.propusk.recovery.RecoveryStarted;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,6 +79,7 @@ class RecoveryService {
     String code = issue(flow, clientAddress, now);
     flows.insert(flow);
     target.ifPresent(t -> publish(flow, t, code));
+    events.publishEvent(new RecoveryStarted(flow.id(), flow.accountId(), Occurrence.at(now)));
     return RecoveryView.of(flow, policy);
   }
 
@@ -120,6 +124,7 @@ class RecoveryService {
     accounts.changePassword(flow.accountId(), password);
     flow.complete(now);
     flows.update(flow);
+    events.publishEvent(new RecoveryCompleted(flow.id(), flow.accountId(), Occurrence.at(now)));
     return flow.accountId();
   }
 
@@ -165,7 +170,7 @@ class RecoveryService {
     String channel = target.contact() instanceof Contact.Email ? "email" : "sms";
     events.publishEvent(
         new RecoveryCodeIssued(
-            flow.id(), channel, target.contact().value(), code, flow.code().expiresAt(), flow.locale()));
+            flow.id(), channel, target.contact().value(), secrets.seal(code), flow.code().expiresAt(), flow.locale()));
   }
 
   private RecoveryFlow load(UUID id) {

@@ -205,8 +205,8 @@ class RegistrationService {
             flow.id(),
             flow.channel().apiName(),
             flow.contact(),
-            code.code(),
-            link,
+            secrets.seal(code.code()),
+            link == null ? null : secrets.seal(link),
             flow.code().expiresAt(),
             flow.locale()));
   }

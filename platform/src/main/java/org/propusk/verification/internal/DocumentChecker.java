@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.identifiers.Snils;
+import org.propusk.shared.Occurrence;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.Document;
 import org.propusk.verification.DocumentCheckCompleted;
@@ -166,6 +167,7 @@ class DocumentChecker {
           check.accountId(), ProfileService.evidenceOf(check.document()), check.state() == CheckState.VERIFIED);
     }
     events.publishEvent(
-        new DocumentCheckCompleted(check.accountId(), check.document(), check.state(), check.reason()));
+        new DocumentCheckCompleted(
+            check.accountId(), check.document(), check.state(), check.reason(), Occurrence.at(clock.instant())));
   }
 }

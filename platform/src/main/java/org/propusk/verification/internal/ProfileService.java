@@ -14,6 +14,7 @@ import org.propusk.account.Evidence;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.RateLimiter;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.Violation;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.Document;
@@ -95,7 +96,7 @@ class ProfileService implements IdentityProfiles {
       accounts.rename(accountId, after.lastName(), after.firstName());
     }
     if (!changed.isEmpty()) {
-      events.publishEvent(new ProfileChanged(accountId, Set.copyOf(changed)));
+      events.publishEvent(new ProfileChanged(accountId, Set.copyOf(changed), Occurrence.at(now)));
     }
     return profile(accountId);
   }

@@ -353,7 +353,7 @@ class ProfileApiIntegrationTests {
     DevOutbox outbox = new DevOutbox(port);
     Pattern code = Pattern.compile("восстановления доступа (\\d{6})");
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Waits.BACKGROUND)
         .until(() -> outbox.messagesTo(phone).stream().anyMatch(m -> code.matcher(m.get("body").asString()).find()));
     Matcher found =
         outbox.messagesTo(phone).stream()
