@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.propusk.PropuskApplication;
+import org.propusk.test.Waits;
 import org.propusk.test.ApiClient;
 import org.propusk.test.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,7 +118,7 @@ class ProductionProfileTests {
     assertThat(failed.status()).as(failed.toString()).isEqualTo(401);
     // the failed sign-in is audited with the address of the connection, not the header's
     await()
-        .atMost(java.time.Duration.ofSeconds(15))
+        .atMost(Waits.BACKGROUND)
         .until(() -> failedSignInAddresses().stream().anyMatch(List.of("127.0.0.1", "0:0:0:0:0:0:0:1")::contains));
     assertThat(failedSignInAddresses()).doesNotContain("10.9.8.7");
   }

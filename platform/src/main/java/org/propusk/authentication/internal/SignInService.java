@@ -57,10 +57,11 @@ class SignInService implements SignIn {
 
   /**
    * Counts the attempt before the password is checked, so that parallel guesses cannot outrun the
-   * count: each admitted attempt costs one Argon2 run, a refused one none.
+   * count: each admitted attempt costs one Argon2 run, a refused one none. A failure keeps the
+   * transaction, so that its audit event is published.
    */
   @Override
-  @Transactional
+  @Transactional(noRollbackFor = SignInFailed.class)
   public SignedIn signIn(
       String login, String password, HttpServletRequest request, HttpServletResponse response) {
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
