@@ -10,8 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.propusk.PropuskApplication;
 import org.propusk.test.ApiClient;
-import org.propusk.test.DevOutbox;
-import org.propusk.test.TestContacts;
+import org.propusk.test.TestCitizens;
 import org.propusk.test.TestDatabases;
 import org.propusk.test.TestProfiles;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,8 +30,7 @@ class SharedSessionsTests {
   void aSessionStartedOnOneNodeWorksOnTheOtherAndEndsOnBoth() {
     try (ConfigurableApplicationContext first = start();
         ConfigurableApplicationContext second = start()) {
-      String phone = TestContacts.phone();
-      register(port(first), phone);
+      String phone = TestCitizens.registered(port(first), "Орлова", "Вера", PASSWORD);
 
       ApiClient onFirst = new ApiClient(port(first));
       assertThat(onFirst.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status())
@@ -68,19 +66,6 @@ class SharedSessionsTests {
     args.add("--spring.profiles.active=" + String.join(",", new TestProfiles().resolve(SharedSessionsTests.class)));
     TestDatabases.properties(DATABASE).forEach((key, value) -> args.add("--" + key + "=" + value));
     return new SpringApplicationBuilder(PropuskApplication.class).run(args.toArray(String[]::new));
-  }
-
-  private static void register(int port, String phone) {
-    ApiClient citizen = new ApiClient(port);
-    DevOutbox outbox = new DevOutbox(port);
-    String id =
-        citizen.post("/api/v1/registrations", Map.of("lastName", "Орлова", "firstName", "Вера", "phone", phone, "acceptTerms", true))
-            .text("id");
-    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", outbox.awaitCode(phone, 1)));
-    assertThat(
-            citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD))
-                .status())
-        .isEqualTo(201);
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -27,6 +27,7 @@ public class ApiClient {
   private final HttpClient http;
   private final String clientAddress;
   private String language = "ru";
+  private String userAgent = "Java-http-client";
 
   public ApiClient(int port) {
     this(port, randomAddress());
@@ -55,6 +56,12 @@ public class ApiClient {
    */
   public ApiClient onNode(int port) {
     return new ApiClient(port, clientAddress, cookies);
+  }
+
+  /** Presents itself as this browser. */
+  public ApiClient as(String userAgent) {
+    this.userAgent = userAgent;
+    return this;
   }
 
   public ApiClient inEnglish() {
@@ -104,6 +111,7 @@ public class ApiClient {
         .timeout(Waits.BACKGROUND)
         .header("Accept", "application/json")
         .header("Accept-Language", language)
+        .header("User-Agent", userAgent)
         .header("X-Forwarded-For", clientAddress);
   }
 
