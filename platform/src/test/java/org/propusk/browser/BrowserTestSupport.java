@@ -2,6 +2,7 @@ package org.propusk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,17 @@ abstract class BrowserTestSupport {
   @BeforeEach
   void freshCitizen() {
     browser.reset();
+  }
+
+  /** Screenshots of the page on a desktop and on a phone (which must not scroll sideways). */
+  void screenshots(String name) {
+    Path folder = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    browser.resize(Browser.DESKTOP);
+    browser.screenshot(folder.resolve(name + "-desktop.png"));
+    browser.resize(Browser.PHONE);
+    assertThat(browser.scrollsSideways()).as(name + " on a phone scrolls sideways").isFalse();
+    browser.screenshot(folder.resolve(name + "-phone.png"));
+    browser.resize(Browser.DESKTOP);
   }
 
   @AfterEach

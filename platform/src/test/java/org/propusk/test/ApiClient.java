@@ -24,10 +24,11 @@ public class ApiClient {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String base;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
   private final String clientAddress;
   private String language = "ru";
+  private String userAgent = "Java-http-client";
 
   /** The CSRF header to send and the session's token. */
   public record Csrf(String headerName, String token) {}
@@ -37,8 +38,13 @@ public class ApiClient {
   }
 
   public ApiClient(int port, String clientAddress) {
+    this(port, clientAddress, new CookieManager());
+  }
+
+  private ApiClient(int port, String clientAddress, CookieManager cookies) {
     this.base = "http://localhost:" + port;
     this.clientAddress = clientAddress;
+    this.cookies = cookies;
     this.http =
         HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
   }
@@ -46,6 +52,20 @@ public class ApiClient {
   public static String randomAddress() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+  }
+
+  /**
+   * The same client (cookies, address) reaching another node of the platform, as behind a load
+   * balancer without sticky sessions.
+   */
+  public ApiClient onNode(int port) {
+    return new ApiClient(port, clientAddress, cookies);
+  }
+
+  /** Presents itself as this browser. */
+  public ApiClient as(String userAgent) {
+    this.userAgent = userAgent;
+    return this;
   }
 
   public ApiClient inEnglish() {
@@ -98,6 +118,7 @@ public class ApiClient {
         .timeout(Waits.BACKGROUND)
         .header("Accept", "application/json")
         .header("Accept-Language", language)
+        .header("User-Agent", userAgent)
         .header("X-Forwarded-For", clientAddress);
   }
 

@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.propusk.account.Accounts;
 import org.propusk.account.SessionStanding;
@@ -58,10 +56,9 @@ class SecurityConfiguration {
       HttpSecurity http,
       SecurityContextRepository contexts,
       CsrfTokenRepository csrfTokens,
-      Clock clock,
       Accounts accounts,
       Sessions sessions,
-      @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout,
+      SessionLifetime lifetime,
       @Value("${propusk.web.public-metrics}") boolean publicMetrics,
       WebServerApplicationContext application)
       throws Exception {
@@ -73,7 +70,7 @@ class SecurityConfiguration {
                 publicMetrics || context.getRequest().getLocalPort() != application.getWebServer().getPort());
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-        .addFilterAfter(new SessionValidityFilter(clock, absoluteTimeout, accounts, sessions), CsrfFilter.class)
+        .addFilterAfter(new SessionValidityFilter(lifetime, accounts, sessions), CsrfFilter.class)
         .authorizeHttpRequests(
             authorize ->
                 authorize
@@ -126,14 +123,12 @@ class SecurityConfiguration {
    * session id when the account's level changed since the session was granted.
    */
   static final class SessionValidityFilter extends OncePerRequestFilter {
-    private final Clock clock;
-    private final Duration timeout;
+    private final SessionLifetime lifetime;
     private final Accounts accounts;
     private final Sessions sessions;
 
-    SessionValidityFilter(Clock clock, Duration timeout, Accounts accounts, Sessions sessions) {
-      this.clock = clock;
-      this.timeout = timeout;
+    SessionValidityFilter(SessionLifetime lifetime, Accounts accounts, Sessions sessions) {
+      this.lifetime = lifetime;
       this.accounts = accounts;
       this.sessions = sessions;
     }
@@ -148,11 +143,7 @@ class SecurityConfiguration {
 
     private void review(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
       Optional<SessionStanding> standing = accounts.sessionStanding(citizen.accountId());
-      boolean ended =
-          !clock.instant().isBefore(citizen.signedInAt().plus(timeout))
-              || standing.isEmpty()
-              || (standing.get().validFrom() != null && citizen.signedInAt().isBefore(standing.get().validFrom()));
-      if (ended) {
+      if (lifetime.isOver(citizen, standing)) {
         new SecurityContextLogoutHandler().logout(request, response, null);
       } else if (!standing.get().level().name().equals(citizen.level())) {
         sessions.establish(

@@ -44,5 +44,6 @@ class Sessions {
             citizen, null, List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
+    request.getSession().setAttribute(SessionDetails.ATTRIBUTE, SessionDetails.of(request));
   }
 }
