@@ -31,7 +31,7 @@ class ContactChangeApiIntegrationTests {
     assertThat(citizen.post("/api/v1/me/contact-changes/" + id + "/confirmation", Map.of("code", code)).status()).isEqualTo(204);
 
     assertThat(citizen.get("/api/v1/me").text("phone")).isEqualTo(newPhone);
-    assertThat(outbox().awaitMessage(oldPhone, 2)).contains("изменён");
+    assertThat(outbox().awaitMessageContaining(oldPhone, "изменён")).isNotEmpty();
     assertThat(signIn(newPhone)).isEqualTo(200);
     assertThat(signIn(oldPhone)).isEqualTo(401);
   }

@@ -31,21 +31,44 @@ public final class DevOutbox {
     return found;
   }
 
-  /** Waits for the n-th message (1-based) to the contact and returns the newest message body. */
-  public String awaitMessage(String recipient, int count) {
+  /**
+   * Waits for the n-th message (1-based) to the contact that carries a code, and returns that
+   * code. Only such messages count: notices (a sign-in from a new device, a changed password) may
+   * arrive in between.
+   */
+  public String awaitCode(String recipient, int count) {
+    return extract(CODE, awaitNth(recipient, count, CODE));
+  }
+
+  /** As {@link #awaitCode}, for the n-th letter carrying a registration link. */
+  public String awaitLink(String recipient, int count) {
+    return extract(LINK, awaitNth(recipient, count, LINK));
+  }
+
+  /** Waits for a message to the contact containing the text; returns the newest such body. */
+  public String awaitMessageContaining(String recipient, String text) {
     await()
         .atMost(Waits.BACKGROUND)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> messagesTo(recipient).size() >= count);
-    return messagesTo(recipient).getFirst().get("body").asString();
+        .until(() -> bodiesTo(recipient).stream().anyMatch(body -> body.contains(text)));
+    return bodiesTo(recipient).stream().filter(body -> body.contains(text)).findFirst().orElseThrow();
   }
 
-  public String awaitCode(String recipient, int count) {
-    return extract(CODE, awaitMessage(recipient, count));
+  private String awaitNth(String recipient, int count, Pattern carrying) {
+    await()
+        .atMost(Waits.BACKGROUND)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> carrying(recipient, carrying).size() >= count);
+    return carrying(recipient, carrying).getFirst();
   }
 
-  public String awaitLink(String recipient, int count) {
-    return extract(LINK, awaitMessage(recipient, count));
+  /** Newest first. */
+  private List<String> carrying(String recipient, Pattern pattern) {
+    return bodiesTo(recipient).stream().filter(body -> pattern.matcher(body).find()).toList();
+  }
+
+  private List<String> bodiesTo(String recipient) {
+    return messagesTo(recipient).stream().map(m -> m.get("body").asString()).toList();
   }
 
   private static String extract(Pattern pattern, String body) {

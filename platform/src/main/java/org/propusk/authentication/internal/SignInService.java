@@ -15,6 +15,7 @@ import org.propusk.authentication.SignIn;
 import org.propusk.authentication.SignInFailed;
 import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
+import org.propusk.authentication.SignedInFromNewDevice;
 import org.propusk.authentication.SignedOutEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.propusk.identifiers.LoginIdentifier;
@@ -36,6 +37,7 @@ class SignInService implements SignIn {
   private final Accounts accounts;
   private final RateLimiter limiter;
   private final DeviceCookies devices;
+  private final DeviceNames deviceNames;
   private final Sessions sessions;
   private final Clock clock;
   private final ApplicationEventPublisher events;
@@ -44,12 +46,14 @@ class SignInService implements SignIn {
       Accounts accounts,
       RateLimiter limiter,
       DeviceCookies devices,
+      DeviceNames deviceNames,
       Sessions sessions,
       Clock clock,
       ApplicationEventPublisher events) {
     this.accounts = accounts;
     this.limiter = limiter;
     this.devices = devices;
+    this.deviceNames = deviceNames;
     this.sessions = sessions;
     this.clock = clock;
     this.events = events;
@@ -68,7 +72,8 @@ class SignInService implements SignIn {
     // the same key whether or not such an account exists, so that throttling reveals nothing
     String loginKey = identifier.map(SignInService::key).orElseGet(() -> rawKey(login));
     String client = request.getRemoteAddr();
-    Runnable succeeded = countAttempt(loginKey, client, devices.presentedFor(loginKey, request));
+    Optional<String> knownDevice = devices.presentedFor(loginKey, request);
+    Runnable succeeded = countAttempt(loginKey, client, knownDevice);
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
       events.publishEvent(
@@ -78,9 +83,15 @@ class SignInService implements SignIn {
       throw new SignInFailed();
     }
     succeeded.run();
+    Occurrence now = Occurrence.at(clock.instant());
+    events.publishEvent(new SignedInEvent(account.get(), now));
+    if (knownDevice.isEmpty()) {
+      String device = deviceNames.describe(request.getHeader("User-Agent")).orElse(null);
+      events.publishEvent(new SignedInFromNewDevice(account.get(), device, now));
+    }
+    AccountLevel level = open(account.get(), request, response);
     devices.issue(loginKey, response);
-    events.publishEvent(new SignedInEvent(account.get(), Occurrence.at(clock.instant())));
-    return new SignedIn(account.get(), startSession(account.get(), request, response));
+    return new SignedIn(account.get(), level);
   }
 
   /**
@@ -119,15 +130,30 @@ class SignInService implements SignIn {
         .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
   }
 
-  /** A new session id at every sign-in, so that an id planted before it is worthless. */
+  /**
+   * Signs in after a registration or a recovery: the browser that proved the contact is remembered
+   * as a device of the account's main login, so that its next sign-in is not "from a new device".
+   */
   @Override
   public AccountLevel startSession(
       UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+    AccountLevel level = open(accountId, request, response);
+    accounts.find(accountId).map(SignInService::mainLoginKey).ifPresent(key -> devices.issue(key, response));
+    return level;
+  }
+
+  /** A new session id at every sign-in, so that an id planted before it is worthless. */
+  private AccountLevel open(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
     AccountSummary account =
         accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
     AccountLevel level = account.level().level();
     sessions.signIn(new Citizen(accountId, clock.instant(), level.name()), request, response);
     return level;
+  }
+
+  /** The login key of the account's phone, or of its e-mail when it has no phone. */
+  private static String mainLoginKey(AccountSummary account) {
+    return account.phone() != null ? account.phone() : account.email().toLowerCase(Locale.ROOT);
   }
 
   private static String key(LoginIdentifier identifier) {

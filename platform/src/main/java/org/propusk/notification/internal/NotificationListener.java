@@ -2,18 +2,22 @@ package org.propusk.notification.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.propusk.account.Accounts;
 import org.propusk.account.ContactChangeCodeIssued;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
+import org.propusk.authentication.SignedInFromNewDevice;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.registration.RegistrationCodeIssued;
 import org.propusk.shared.Messages;
 import org.propusk.shared.OneTimeSecrets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +25,29 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationListener {
 
+  /** The times in messages are Moscow time, as the portal shows them. */
+  private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
   private final Delivery delivery;
   private final Messages messages;
   private final Clock clock;
   private final Accounts accounts;
   private final OneTimeSecrets secrets;
+  private final String publicUrl;
 
-  NotificationListener(Delivery delivery, Messages messages, Clock clock, Accounts accounts, OneTimeSecrets secrets) {
+  NotificationListener(
+      Delivery delivery,
+      Messages messages,
+      Clock clock,
+      Accounts accounts,
+      OneTimeSecrets secrets,
+      @Value("${propusk.public-url}") String publicUrl) {
     this.delivery = delivery;
     this.messages = messages;
     this.clock = clock;
     this.accounts = accounts;
     this.secrets = secrets;
+    this.publicUrl = publicUrl;
   }
 
   @ApplicationModuleListener
@@ -65,6 +80,26 @@ class NotificationListener {
         locale -> messages.in(locale, "notification.password-changed.sms"),
         locale -> messages.in(locale, "notification.password-changed.email.subject"),
         locale -> messages.in(locale, "notification.password-changed.email.body"));
+  }
+
+  /** A sign-in from a browser new to the login: the owner can end that session if it was not them. */
+  @ApplicationModuleListener
+  void on(SignedInFromNewDevice event) {
+    String when =
+        DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(MOSCOW).format(event.occurrence().at());
+    String address = event.occurrence().clientAddress();
+    String sessions = publicUrl + "/account/security";
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.new-device.sms", device(event, locale), sessions),
+        locale -> messages.in(locale, "notification.new-device.email.subject"),
+        locale ->
+            messages.in(
+                locale, "notification.new-device.email.body", device(event, locale), address, when, sessions));
+  }
+
+  private String device(SignedInFromNewDevice event, Locale locale) {
+    return event.device() != null ? event.device() : messages.in(locale, "notification.new-device.unknown");
   }
 
   /** The code for a new phone or e-mail goes to that new contact. */
