@@ -147,6 +147,14 @@ public record EmailAddress(String value) {
    * it. Each label may use one script (Latin, Cyrillic, ...) plus digits and hyphens; punycode
    * labels are judged by what they decode to.
    */
+  /**
+   * Scripts that one Japanese word mixes (kanji with kana), counted as one, as Unicode's "highly
+   * restrictive" identifier profile (UTS #39) allows.
+   */
+  private static final java.util.Set<Character.UnicodeScript> JAPANESE =
+      java.util.EnumSet.of(
+          Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA);
+
   private static boolean mixesScripts(String domain) {
     for (String label : domain.split("\\.")) {
       // toUnicode never fails: a label that does not decode stays as it is, all ASCII
@@ -157,6 +165,7 @@ public record EmailAddress(String value) {
         if (of == Character.UnicodeScript.COMMON || of == Character.UnicodeScript.INHERITED) {
           continue;
         }
+        of = JAPANESE.contains(of) ? Character.UnicodeScript.HAN : of;
         if (script != null && script != of) {
           return true;
         }

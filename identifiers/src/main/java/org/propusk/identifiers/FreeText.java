@@ -60,6 +60,14 @@ public record FreeText(String value) {
         : new Parsed.Valid<>(out.toString());
   }
 
+  /**
+   * The input without leading and trailing Unicode whitespace (no-break and ideographic spaces
+   * too), for fields parsed by a stricter format afterwards (a date, a choice); null stays null.
+   */
+  public static String strip(String raw) {
+    return raw == null ? null : Text.strip(raw);
+  }
+
   /** True for null, empty or Unicode-whitespace-only input: the field was left empty. */
   public static boolean isBlank(String raw) {
     return Text.isBlank(raw);

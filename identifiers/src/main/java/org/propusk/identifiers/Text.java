@@ -35,15 +35,14 @@ final class Text {
    * Characters no typed value may hold, because they hide or disguise what is shown: controls
    * (other than whitespace, which is collapsed), bidirectional marks, embeddings, overrides and
    * isolates (which reorder what a reader sees, "Trojan Source"), and zero-width characters (which
-   * make two equal-looking values differ).
+   * make two equal-looking values differ). Every format character (Unicode category Cf: soft
+   * hyphen, invisible operators, the marks above) counts, and the combining grapheme joiner, which
+   * is invisible too although Unicode files it as a mark.
    */
   static boolean isHidden(int c) {
     return (Character.isISOControl(c) && !isSpace((char) c))
-        || c == 0x061C
-        || (c >= 0x200B && c <= 0x200F)
-        || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2060 && c <= 0x2069)
-        || c == 0xFEFF;
+        || Character.getType(c) == Character.FORMAT
+        || c == 0x034F;
   }
 
   /**

@@ -94,7 +94,13 @@ class EmailAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ivanov@почта.example.com", "ivanov@mail-2.пример.рф", "ivanov@xn--80a1acny.xn--p1ai"})
+  @ValueSource(
+      strings = {
+        "ivanov@почта.example.com",
+        "ivanov@mail-2.пример.рф",
+        "ivanov@xn--80a1acny.xn--p1ai",
+        "tanaka@日本語ドメイン.jp" // kanji with katakana: one Japanese word
+      })
   void acceptsLabelsOfOneScriptEachMixedAcrossTheDomain(String raw) {
     assertThat(EmailAddress.parse(raw).isValid()).as(raw).isTrue();
   }

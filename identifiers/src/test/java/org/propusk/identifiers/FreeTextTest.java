@@ -38,7 +38,8 @@ class FreeTextTest {
         "\u202eавксоМ", "Мос\u202aква", "Мос\u202bква", "Мос\u202cква", "Мос\u202dква",
         "Мос\u2066ква", "Мос\u2067ква", "Мос\u2068ква", "Мос\u2069ква",
         "Мос\u200eква", "Мос\u200fква", "Мос\u061cква",
-        "Мос\u200bква", "Мос\u200cква", "Мос\u200dква", "Мос\u2060ква", "\ufeffМосква", "\u200b"
+        "Мос\u200bква", "Мос\u200cква", "Мос\u200dква", "Мос\u2060ква", "\ufeffМосква", "\u200b",
+        "Мос\u00adква", "Мос\u034fква", "Мос\u180eква", "Мос\u2061ква"
       })
   void refusesControlsBidiControlsAndZeroWidthCharacters(String raw) {
     assertThat(FreeText.parse(raw, 200).violation()).as(raw).contains("invalid_characters");

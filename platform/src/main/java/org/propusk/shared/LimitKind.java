@@ -13,8 +13,9 @@ public enum LimitKind {
   /** Recovery codes requested from one client address. */
   RECOVERY_CODE_CLIENT,
   /**
-   * Recovery codes for one login (its contact or SNILS), whoever asks: a generous cap, so that
-   * strangers cannot cheaply use up the owner's codes.
+   * Recovery codes to one recipient (the account's contact; for an unknown login, what was typed),
+   * whoever asks and whichever login they typed: a generous cap, so that strangers cannot cheaply
+   * use up the owner's codes.
    */
   RECOVERY_CODE_LOGIN,
   /** Wrong passwords typed to confirm a sensitive change (e.g. of a contact) in one account. */

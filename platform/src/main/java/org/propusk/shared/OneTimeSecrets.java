@@ -35,7 +35,21 @@ public class OneTimeSecrets {
           "propusk.security.secret-hash-key must be at least 32 characters");
     }
     this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC);
-    this.sealingKey = new SecretKeySpec(HexFormat.of().parseHex(hash("sealing-key:" + SEALED)), "AES");
+    this.sealingKey = new SecretKeySpec(sealingKey(key), "AES");
+  }
+
+  /**
+   * The AES key for sealing, derived from the secret by a function {@link #hash} never computes:
+   * a subject hashed for storage (a typed login, say) can never equal it.
+   */
+  private static byte[] sealingKey(String secret) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(("propusk-sealing-key\0" + SEALED + "\0").getBytes(StandardCharsets.UTF_8));
+      return sha256.digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A numeric code of the given length, e.g. six digits for an SMS. */

@@ -11,8 +11,8 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 /**
  * Decides a request's client address: the direct peer, unless the peer is a proxy named in
  * configuration, in which case the nearest address in {@code X-Forwarded-For} that is not one of
- * those proxies. A header with anything but IP addresses in it is ignored as a whole: a client can
- * always write the header, and a value we cannot read must not decide anything.
+ * those proxies. Only IP literals count (never a name to look up); a client can always write the
+ * left of the header, so nothing there can move the answer away from its own address.
  */
 final class TrustedProxies {
 
@@ -20,7 +20,8 @@ final class TrustedProxies {
   private static final int MAX_HOPS = 20;
 
   private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+  /** Starts with a hex digit or a colon: a leading dot would make the resolver look a name up. */
+  private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:][0-9a-fA-F:.]{1,44}");
 
   private final List<IpAddressMatcher> proxies;
 
@@ -49,21 +50,24 @@ final class TrustedProxies {
     }
     List<String> hops = new ArrayList<>();
     for (String header : forwardedFor) {
-      for (String hop : header.split(",", MAX_HOPS + 1)) {
-        Optional<String> address = literal(hop.strip());
-        if (address.isEmpty() || hops.size() == MAX_HOPS) {
-          return peer;
-        }
-        hops.add(address.get());
+      hops.addAll(List.of(header.split(",", -1)));
+    }
+    // From the nearest hop outwards, while the address at hand is one of our proxies, it tells
+    // who came before it. The first stranger is the client; what lies to its left, the client
+    // wrote itself and decides nothing. A hop our own proxy passed on that we cannot read ends the
+    // walk at that proxy.
+    String client = peer;
+    for (int i = hops.size() - 1, read = 0; i >= 0 && read < MAX_HOPS; i--, read++) {
+      Optional<String> address = literal(hops.get(i).strip());
+      if (address.isEmpty()) {
+        return client;
+      }
+      client = address.get();
+      if (!trusted(client)) {
+        return client;
       }
     }
-    // from the nearest hop outwards: the first one that is not our own proxy is the client
-    for (int i = hops.size() - 1; i > 0; i--) {
-      if (!trusted(hops.get(i))) {
-        return hops.get(i);
-      }
-    }
-    return hops.getFirst();
+    return client;
   }
 
   boolean trusted(String address) {

@@ -2,7 +2,6 @@ package org.propusk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -49,7 +48,7 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
       assertThat(input.getDomAttribute("aria-describedby")).as(field).contains(field + "-error");
       assertThat(input.getDomProperty("value")).as("passwords are not sent back: " + field).isEmpty();
     }
-    screenshot("password-change-errors");
+    screenshots("password-change-errors");
 
     browser.type("#currentPassword", OLD_PASSWORD);
     browser.type("#password", NEW_PASSWORD);
@@ -59,7 +58,7 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
 
     browser.waitForPath("/account/password\\?changed");
     assertThat(browser.text("[role=status]")).startsWith("Пароль изменён.");
-    screenshot("password-change-done");
+    screenshots("password-change-done");
     browser.open("/");
     assertThat(browser.text("[data-testid=level]")).as("still signed in").isEqualTo("Упрощённая");
     assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", NEW_PASSWORD)).status())
@@ -78,7 +77,7 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
     assertThat(browser.text("h1")).isEqualTo("Change password");
     assertThat(browser.text("label[for=currentPassword]")).isEqualTo("Current password");
     assertThat(browser.text("label[for=passwordRepeat]")).isEqualTo("Repeat the new password");
-    screenshot("password-change-english");
+    screenshots("password-change-english");
     browser.open("/?lang=ru");
   }
 
@@ -92,9 +91,5 @@ class PasswordChangeBrowserTests extends BrowserTestSupport {
 
   private int meterValue() {
     return Double.valueOf(browser.find("#strength-meter").getDomProperty("value")).intValue();
-  }
-
-  private void screenshot(String name) {
-    browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "screenshots", name + ".png"));
   }
 }

@@ -2,7 +2,6 @@ package org.propusk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -243,6 +242,9 @@ class ProfileBrowserTests extends BrowserTestSupport {
     assertThat(browser.find("#passportNumber").getDomProperty("value")).as("what was typed is kept").isEqualTo("246811");
     assertThat(badge("passport")).as("nothing saved yet").isEqualTo("Проверено");
     assertThat(apiCheckStates()).isEqualTo("verified/verified");
+    assertThat(browser.script("return document.querySelector('#profile-form button[type=submit]').disabled"))
+        .as("Enter in a field (the form's default button) does not answer the warning")
+        .isEqualTo(true);
     capture("recheck-warning");
 
     browser.submit("#recheck-warning a");
@@ -347,14 +349,7 @@ class ProfileBrowserTests extends BrowserTestSupport {
     return text == null || text.isBlank() ? null : text;
   }
 
-  /** The page at desktop and phone width into target/screenshots; it must not scroll sideways on a phone. */
   private void capture(String name) {
-    Path folder = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
-    browser.resize(Browser.DESKTOP);
-    browser.screenshot(folder.resolve("profile-" + name + "-desktop.png"));
-    browser.resize(Browser.PHONE);
-    assertThat(browser.scrollsSideways()).as(name + " on a phone scrolls sideways").isFalse();
-    browser.screenshot(folder.resolve("profile-" + name + "-phone.png"));
-    browser.resize(Browser.DESKTOP);
+    screenshots("profile-" + name);
   }
 }

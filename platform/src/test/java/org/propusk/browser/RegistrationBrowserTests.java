@@ -280,7 +280,6 @@ class RegistrationBrowserTests extends BrowserTestSupport {
 
   @Test
   void aCodeWithNoAttemptsLeftIsSaidToBeSpentWithoutACountdown() {
-    Screens screens = new Screens();
     String phone = startRegistration("Кузнецов", "Олег");
     String wrong = "000000".equals(outbox.awaitCode(phone, 1)) ? "111111" : "000000";
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -294,12 +293,11 @@ class RegistrationBrowserTests extends BrowserTestSupport {
     assertThat(browser.findAll("#code-timer")).as("no validity beside a spent code").isEmpty();
     assertThat(browser.findAll("#code")).as("nothing to enter").isEmpty();
     assertThat(browser.find("#resend").getText()).isEqualTo("Отправить код повторно");
-    screens.capture("confirm-spent");
+    screenshots("registration-confirm-spent");
   }
 
   @Test
   void anExpiredCodeIsSaidOnce() {
-    Screens screens = new Screens();
     String phone = startRegistration("Кузнецова", "Ольга");
     awaitCountdown("#code-timer");
     clock.advance(Duration.ofSeconds(301));
@@ -309,7 +307,7 @@ class RegistrationBrowserTests extends BrowserTestSupport {
     assertThat(browser.findAll("#code-timer")).isEmpty();
     assertThat(browser.findAll("#code")).isEmpty();
     assertThat(browser.find("#resend").isEnabled()).as("a new code can be sent now").isTrue();
-    screens.capture("confirm-expired");
+    screenshots("registration-confirm-expired");
 
     browser.submit("#resend");
     assertThat(awaitCountdown("#code-timer")).isNotEqualTo("0:00");
@@ -318,7 +316,6 @@ class RegistrationBrowserTests extends BrowserTestSupport {
 
   @Test
   void theMeterIsNeverGreenBesideABrokenRule() {
-    Screens screens = new Screens();
     String phone = startRegistration("Смирнова", "Мария");
     browser.type("#code", outbox.awaitCode(phone, 1));
     browser.submit("main form button[type=submit]");
@@ -328,7 +325,7 @@ class RegistrationBrowserTests extends BrowserTestSupport {
     assertThat(browser.find("#strength-problem").getText()).contains("имя");
     assertThat(browser.text("#strength-label")).isEqualTo("не подходит");
     assertThat(meterValue()).as("red, not green").isLessThan(2);
-    screens.capture("password-refused");
+    screenshots("registration-password-refused");
   }
 
   /** Starts a registration by phone through the page and stays on the code page; returns the phone. */

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
-import org.propusk.test.DevOutbox;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -98,15 +98,6 @@ class BadInputIntegrationTests {
   }
 
   private ApiClient signedInCitizen() {
-    String phone = TestContacts.phone();
-    ApiClient citizen = new ApiClient(port);
-    String id =
-        citizen.post("/api/v1/registrations", Map.of("lastName", "Иванов", "firstName", "Иван", "phone", phone, "acceptTerms", true))
-            .text("id");
-    citizen.post("/api/v1/registrations/" + id + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(phone, 1)));
-    String password = "зелёный-чай-на-веранде-5";
-    assertThat(citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", password, "passwordRepeat", password)).status())
-        .isEqualTo(201);
-    return citizen;
+    return TestAccounts.registerByPhone(port, TestContacts.phone(), "зелёный-чай-на-веранде-5");
   }
 }

@@ -42,9 +42,18 @@ class TrustedProxiesTests {
             "fe80::1%eth0",
             "",
             " , ",
-            "1.1.1.1,".repeat(30) + "1.1.1.1")) {
+            ".:")) {
       assertThat(PROXIES.clientAddress("192.0.2.1", List.of(unreadable))).as(unreadable).isEqualTo("192.0.2.1");
     }
+  }
+
+  @Test
+  void letsNothingAClientWritesBeforeItsOwnAddressMoveTheAnswer() {
+    // junk, names or a long chain to the left of what our proxy appended: still the client itself
+    assertThat(PROXIES.clientAddress("192.0.2.1", List.of("x, 198.51.100.7"))).isEqualTo("198.51.100.7");
+    assertThat(PROXIES.clientAddress("192.0.2.1", List.of("localhost", "198.51.100.7"))).isEqualTo("198.51.100.7");
+    assertThat(PROXIES.clientAddress("192.0.2.1", List.of("1.1.1.1,".repeat(30) + "198.51.100.7")))
+        .isEqualTo("198.51.100.7");
   }
 
   @Test

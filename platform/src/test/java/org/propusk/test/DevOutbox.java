@@ -45,6 +45,11 @@ public final class DevOutbox {
     return extract(LINK, awaitNth(recipient, count, LINK));
   }
 
+  /** The code in the newest message to the contact that contains the text, once there is one. */
+  public String awaitCodeIn(String recipient, String text) {
+    return extract(CODE, awaitMessageContaining(recipient, text));
+  }
+
   /** Waits for a message to the contact containing the text; returns the newest such body. */
   public String awaitMessageContaining(String recipient, String text) {
     await()

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.PasswordAssessment;
-import org.propusk.authentication.SignIn;
 import org.propusk.shared.Citizen;
 import org.springframework.stereotype.Service;
 
@@ -17,9 +16,9 @@ import org.springframework.stereotype.Service;
 class PasswordChangeService {
 
   private final Accounts accounts;
-  private final SignIn signIn;
+  private final SignInService signIn;
 
-  PasswordChangeService(Accounts accounts, SignIn signIn) {
+  PasswordChangeService(Accounts accounts, SignInService signIn) {
     this.accounts = accounts;
     this.signIn = signIn;
   }
@@ -33,7 +32,7 @@ class PasswordChangeService {
       HttpServletResponse response) {
     UUID me = me();
     accounts.changePassword(me, currentPassword, password, passwordRepeat);
-    signIn.startSession(me, request, response);
+    signIn.renewSession(me, request, response);
   }
 
   /** The strength meter's view of a candidate password, against the citizen's own data too. */

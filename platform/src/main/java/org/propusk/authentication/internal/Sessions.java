@@ -32,6 +32,8 @@ class Sessions {
   void signIn(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
     establish(citizen, request, response);
     csrfRenewal.onAuthentication(SecurityContextHolder.getContext().getAuthentication(), request, response);
+    // what the list of sessions shows: the browser and address of the sign-in, not of a later request
+    request.getSession().setAttribute(SessionDetails.ATTRIBUTE, SessionDetails.of(request));
   }
 
   void establish(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
@@ -44,6 +46,5 @@ class Sessions {
             citizen, null, List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    request.getSession().setAttribute(SessionDetails.ATTRIBUTE, SessionDetails.of(request));
   }
 }

@@ -28,6 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class SignInService implements SignIn {
@@ -41,6 +42,7 @@ class SignInService implements SignIn {
   private final Sessions sessions;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
 
   SignInService(
       Accounts accounts,
@@ -49,7 +51,8 @@ class SignInService implements SignIn {
       DeviceNames deviceNames,
       Sessions sessions,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions) {
     this.accounts = accounts;
     this.limiter = limiter;
     this.devices = devices;
@@ -57,15 +60,17 @@ class SignInService implements SignIn {
     this.sessions = sessions;
     this.clock = clock;
     this.events = events;
+    this.transactions = transactions;
   }
 
   /**
    * Counts the attempt before the password is checked, so that parallel guesses cannot outrun the
-   * count: each admitted attempt costs one Argon2 run, a refused one none. A failure keeps the
-   * transaction, so that its audit event is published.
+   * count: each admitted attempt costs one Argon2 run, a refused one none. No transaction is held
+   * meanwhile, so that a burst of sign-ins waiting for the limiter and for Argon2 does not hold the
+   * main pool's connections, which every request needs for its session; the events are published
+   * in a short transaction of their own (the outbox stores them there).
    */
   @Override
-  @Transactional(noRollbackFor = SignInFailed.class)
   public SignedIn signIn(
       String login, String password, HttpServletRequest request, HttpServletResponse response) {
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
@@ -76,20 +81,27 @@ class SignInService implements SignIn {
     Runnable succeeded = countAttempt(loginKey, client, knownDevice);
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
-      events.publishEvent(
+      SignInFailedEvent failed =
           new SignInFailedEvent(
               identifier.flatMap(accounts::findForRecovery).map(RecoveryTarget::accountId).orElse(null),
-              Occurrence.at(clock.instant())));
+              Occurrence.at(clock.instant()));
+      transactions.executeWithoutResult(tx -> events.publishEvent(failed));
       throw new SignInFailed();
     }
     succeeded.run();
     Occurrence now = Occurrence.at(clock.instant());
-    events.publishEvent(new SignedInEvent(account.get(), now));
-    if (knownDevice.isEmpty()) {
-      String device = deviceNames.describe(request.getHeader("User-Agent")).orElse(null);
-      events.publishEvent(new SignedInFromNewDevice(account.get(), device, now));
-    }
-    AccountLevel level = open(account.get(), request, response);
+    Optional<SignedInFromNewDevice> newDevice =
+        knownDevice.isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                new SignedInFromNewDevice(
+                    account.get(), deviceNames.describe(request.getHeader("User-Agent")).orElse(null), now));
+    transactions.executeWithoutResult(
+        tx -> {
+          events.publishEvent(new SignedInEvent(account.get(), now));
+          newDevice.ifPresent(events::publishEvent);
+        });
+    AccountLevel level = open(find(account.get()), request, response);
     devices.issue(loginKey, response);
     return new SignedIn(account.get(), level);
   }
@@ -137,17 +149,28 @@ class SignInService implements SignIn {
   @Override
   public AccountLevel startSession(
       UUID accountId, HttpServletRequest request, HttpServletResponse response) {
-    AccountLevel level = open(accountId, request, response);
-    accounts.find(accountId).map(SignInService::mainLoginKey).ifPresent(key -> devices.issue(key, response));
+    AccountSummary account = find(accountId);
+    AccountLevel level = open(account, request, response);
+    devices.issue(mainLoginKey(account), response);
     return level;
   }
 
+  /**
+   * A new session id (and CSRF token) for the signed-in citizen after a change of password; the
+   * browser's device cookie stays as it is, whichever login it names.
+   */
+  public AccountLevel renewSession(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+    return open(find(accountId), request, response);
+  }
+
+  private AccountSummary find(UUID accountId) {
+    return accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
+  }
+
   /** A new session id at every sign-in, so that an id planted before it is worthless. */
-  private AccountLevel open(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
-    AccountSummary account =
-        accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
+  private AccountLevel open(AccountSummary account, HttpServletRequest request, HttpServletResponse response) {
     AccountLevel level = account.level().level();
-    sessions.signIn(new Citizen(accountId, clock.instant(), level.name()), request, response);
+    sessions.signIn(new Citizen(account.id(), clock.instant(), level.name()), request, response);
     return level;
   }
 

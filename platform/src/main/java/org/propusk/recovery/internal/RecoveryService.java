@@ -76,7 +76,7 @@ class RecoveryService {
             locale,
             policy,
             now);
-    String code = issue(flow, clientAddress, now);
+    String code = issue(flow, clientAddress, target, now);
     flows.insert(flow);
     target.ifPresent(t -> publish(flow, t, code));
     events.publishEvent(new RecoveryStarted(flow.id(), flow.accountId(), Occurrence.at(now)));
@@ -88,13 +88,13 @@ class RecoveryService {
   RecoveryView resend(UUID id, String clientAddress) {
     Instant now = clock.instant();
     RecoveryFlow flow = load(id);
-    String code = issue(flow, clientAddress, now);
+    Optional<RecoveryTarget> target =
+        flow.reachesAnAccount()
+            ? accounts.findForRecovery(flow.accountId(), flow.channel() == RecoveryFlow.Channel.EMAIL)
+            : Optional.empty();
+    String code = issue(flow, clientAddress, target, now);
     flows.update(flow);
-    if (flow.reachesAnAccount()) {
-      accounts
-          .findForRecovery(flow.accountId(), flow.channel() == RecoveryFlow.Channel.EMAIL)
-          .ifPresent(target -> publish(flow, target, code));
-    }
+    target.ifPresent(t -> publish(flow, t, code));
     return RecoveryView.of(flow, policy);
   }
 
@@ -153,16 +153,19 @@ class RecoveryService {
   }
 
   /**
-   * Codes are counted per flow and per client address; per login only under a generous cap, so
-   * that a stranger cannot cheaply use up the owner's codes. Unknown logins are counted alike.
+   * Codes are counted per flow and per client address; per recipient only under a generous cap,
+   * so that a stranger cannot cheaply use up the owner's codes. The recipient is the contact the
+   * code goes to, so that typing the phone, the e-mail and the SNILS of one account does not triple
+   * the cap; an unknown login is counted alike under what was typed.
    */
-  private String issue(RecoveryFlow flow, String clientAddress, Instant now) {
+  private String issue(RecoveryFlow flow, String clientAddress, Optional<RecoveryTarget> target, Instant now) {
     String code = flow.issueCode(secrets, policy, now);
+    String recipient = target.map(t -> t.contact().value()).orElse(flow.contact()).toLowerCase(Locale.ROOT);
     limiter.takeAll(
         "recovery-code-limit",
         new RateLimiter.Counted(LimitKind.RECOVERY_CODE_FLOW, flow.id().toString()),
         new RateLimiter.Counted(LimitKind.RECOVERY_CODE_CLIENT, clientAddress),
-        new RateLimiter.Counted(LimitKind.RECOVERY_CODE_LOGIN, flow.contact().toLowerCase(Locale.ROOT)));
+        new RateLimiter.Counted(LimitKind.RECOVERY_CODE_LOGIN, recipient));
     return code;
   }
 

@@ -52,7 +52,7 @@ class ProfileRules {
     PersonName lastName = name(form.lastName(), "lastName", true, violations);
     PersonName firstName = name(form.firstName(), "firstName", true, violations);
     PersonName patronymic = name(form.patronymic(), "patronymic", false, violations);
-    String gender = blank(form.gender()) ? null : form.gender().strip().toLowerCase(Locale.ROOT);
+    String gender = blank(form.gender()) ? null : FreeText.strip(form.gender()).toLowerCase(Locale.ROOT);
     if (gender == null) {
       violations.add(new Violation("gender", "required"));
     } else if (!GENDERS.contains(gender)) {
@@ -164,7 +164,7 @@ class ProfileRules {
       }
       return null;
     }
-    String value = raw.strip();
+    String value = FreeText.strip(raw);
     try {
       return value.contains(".") ? LocalDate.parse(value, RUSSIAN_DATE) : LocalDate.parse(value);
     } catch (DateTimeParseException e) {
@@ -195,6 +195,6 @@ class ProfileRules {
   }
 
   private static String strip(String value) {
-    return value == null ? "" : value.strip();
+    return value == null ? "" : FreeText.strip(value);
   }
 }
