@@ -164,7 +164,11 @@ final class RegistrationFlow {
       throw new RegistrationProblems.LinkInvalid();
     }
     move(RegistrationState.LINK_OPENED);
-    openPasswordStep(policy, now);
+    // the holder of the link gets the password step, but the click (a mail scanner's, perhaps)
+    // must not shorten the time whoever started the flow has for the code
+    contactConfirmedAt = now;
+    Instant passwordStepEnds = now.plus(policy.passwordStepTtl());
+    expiresAt = passwordStepEnds.isAfter(expiresAt) ? passwordStepEnds : expiresAt;
   }
 
   /** The account was opened from this flow by a client that may set its password. */

@@ -168,6 +168,15 @@ class RegistrationFlowTests {
   }
 
   @Test
+  void anOpenedLinkDoesNotShortenTheTimeLeftForTheCode() {
+    RegistrationFlow flow = emailFlow();
+    flow.issueCode(SECRETS, POLICY, now);
+    Instant before = flow.expiresAt();
+    flow.openLink(POLICY, now.plusSeconds(30));
+    assertThat(flow.expiresAt()).isEqualTo(before);
+  }
+
+  @Test
   void aNewLetterVoidsTheLinkOpenedBefore() {
     RegistrationFlow flow = emailFlow();
     String first = flow.issueCode(SECRETS, POLICY, now).linkToken();
