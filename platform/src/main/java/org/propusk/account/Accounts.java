@@ -55,6 +55,15 @@ public interface Accounts {
    */
   void changePassword(UUID accountId, String currentPassword, String password, String passwordRepeat);
 
+  /**
+   * Checks the password of a signed-in citizen who is asked for it again. Wrong ones count against
+   * the account's budget for password confirmations.
+   *
+   * @throws org.propusk.shared.InvalidInput {@code password} wrong
+   * @throws org.propusk.shared.TooManyAttempts after too many wrong ones
+   */
+  void confirmPassword(UUID accountId, String password);
+
   /** Rates a candidate new password against the policy and the account's own data. */
   PasswordAssessment assessPassword(UUID accountId, String password);
 

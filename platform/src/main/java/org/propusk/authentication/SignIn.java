@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.propusk.account.AccountLevel;
+import org.propusk.shared.AuthenticationMethod;
 
 /** Starts and ends sessions; web pages and the JSON API of every module sign citizens in here. */
 public interface SignIn {
@@ -17,10 +18,12 @@ public interface SignIn {
   SignedIn signIn(String login, String password, HttpServletRequest request, HttpServletResponse response);
 
   /**
-   * Starts a session for an account whose owner has just proved control of its contact (at the end
-   * of a registration or a recovery).
+   * Starts a session for an account whose owner has just proved control of its contact ({@link
+   * AuthenticationMethod#SMS} or {@link AuthenticationMethod#EMAIL}) and set its password, at the
+   * end of a registration or a recovery.
    */
-  AccountLevel startSession(UUID accountId, HttpServletRequest request, HttpServletResponse response);
+  AccountLevel startSession(
+      UUID accountId, AuthenticationMethod contactProof, HttpServletRequest request, HttpServletResponse response);
 
   /** Forgets the failed sign-ins of a login, e.g. once its owner recovered access. */
   void forgetFailures(org.propusk.identifiers.LoginIdentifier login);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every JSON API answer that is not a success is an RFC 9457 problem, in the client's language;
  * unexpected failures give a 500 problem without internals.
  */
+// before any page advice, so that API calls always answer a problem document
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 

@@ -192,6 +192,19 @@ class AccountService implements Accounts {
     store(accountId, password);
   }
 
+  @Override
+  public void confirmPassword(UUID accountId, String password) {
+    // counted before the comparison, in its own transaction: parallel guesses cannot outrun it
+    String limitKey = "account:" + accountId;
+    limiter.take(LimitKind.PASSWORD_CONFIRMATION, limitKey, "reauthentication-limit");
+    AccountRecord account =
+        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+    if (password == null || !passwordEncoder.matches(password, account.passwordHash())) {
+      throw new InvalidInput("password", "wrong");
+    }
+    limiter.reset(LimitKind.PASSWORD_CONFIRMATION, limitKey);
+  }
+
   /** Sets the hash and ends every session started before now; the owner is told. */
   private void store(UUID accountId, String password) {
     Instant now = clock.instant();

@@ -2,7 +2,6 @@ package org.propusk.authentication.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.PasswordAssessment;
 import org.propusk.shared.Citizen;
@@ -30,17 +29,13 @@ class PasswordChangeService {
       String passwordRepeat,
       HttpServletRequest request,
       HttpServletResponse response) {
-    UUID me = me();
-    accounts.changePassword(me, currentPassword, password, passwordRepeat);
+    Citizen me = Citizen.current().orElseThrow();
+    accounts.changePassword(me.accountId(), currentPassword, password, passwordRepeat);
     signIn.renewSession(me, request, response);
   }
 
   /** The strength meter's view of a candidate password, against the citizen's own data too. */
   PasswordAssessment assess(String password) {
-    return accounts.assessPassword(me(), password);
-  }
-
-  private static UUID me() {
-    return Citizen.current().orElseThrow().accountId();
+    return accounts.assessPassword(Citizen.current().orElseThrow().accountId(), password);
   }
 }

@@ -146,8 +146,7 @@ class SecurityConfiguration {
       if (lifetime.isOver(citizen, standing)) {
         new SecurityContextLogoutHandler().logout(request, response, null);
       } else if (!standing.get().level().name().equals(citizen.level())) {
-        sessions.establish(
-            new Citizen(citizen.accountId(), citizen.signedInAt(), standing.get().level().name()), request, response);
+        sessions.establish(citizen.atLevel(standing.get().level().name()), request, response);
       }
     }
   }

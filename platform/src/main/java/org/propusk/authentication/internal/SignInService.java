@@ -3,9 +3,11 @@ package org.propusk.authentication.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountSummary;
@@ -19,6 +21,7 @@ import org.propusk.authentication.SignedInFromNewDevice;
 import org.propusk.authentication.SignedOutEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.propusk.identifiers.LoginIdentifier;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
@@ -101,7 +104,7 @@ class SignInService implements SignIn {
           events.publishEvent(new SignedInEvent(account.get(), now));
           newDevice.ifPresent(events::publishEvent);
         });
-    AccountLevel level = open(find(account.get()), request, response);
+    AccountLevel level = open(find(account.get()), Set.of(AuthenticationMethod.PASSWORD), request, response);
     devices.issue(loginKey, response);
     return new SignedIn(account.get(), level);
   }
@@ -143,24 +146,26 @@ class SignInService implements SignIn {
   }
 
   /**
-   * Signs in after a registration or a recovery: the browser that proved the contact is remembered
-   * as a device of the account's main login, so that its next sign-in is not "from a new device".
+   * Signs in after a registration or a recovery, where the citizen proved the contact and has just
+   * typed the password: the browser is remembered as a device of the account's main login, so that
+   * its next sign-in is not "from a new device".
    */
   @Override
   public AccountLevel startSession(
-      UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+      UUID accountId, AuthenticationMethod contactProof, HttpServletRequest request, HttpServletResponse response) {
     AccountSummary account = find(accountId);
-    AccountLevel level = open(account, request, response);
+    AccountLevel level =
+        open(account, EnumSet.of(contactProof, AuthenticationMethod.PASSWORD), request, response);
     devices.issue(mainLoginKey(account), response);
     return level;
   }
 
   /**
-   * A new session id (and CSRF token) for the signed-in citizen after a change of password; the
-   * browser's device cookie stays as it is, whichever login it names.
+   * A new session id (and CSRF token) for the signed-in citizen after a change of password, which
+   * the current password was typed for; the browser's device cookie stays as it is.
    */
-  public AccountLevel renewSession(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
-    return open(find(accountId), request, response);
+  public void renewSession(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
+    sessions.signIn(citizen.provedAgain(AuthenticationMethod.PASSWORD, clock.instant()), request, response);
   }
 
   private AccountSummary find(UUID accountId) {
@@ -168,9 +173,10 @@ class SignInService implements SignIn {
   }
 
   /** A new session id at every sign-in, so that an id planted before it is worthless. */
-  private AccountLevel open(AccountSummary account, HttpServletRequest request, HttpServletResponse response) {
+  private AccountLevel open(
+      AccountSummary account, Set<AuthenticationMethod> methods, HttpServletRequest request, HttpServletResponse response) {
     AccountLevel level = account.level().level();
-    sessions.signIn(new Citizen(account.id(), clock.instant(), level.name()), request, response);
+    sessions.signIn(Citizen.signedIn(account.id(), level.name(), clock.instant(), methods), request, response);
     return level;
   }
 

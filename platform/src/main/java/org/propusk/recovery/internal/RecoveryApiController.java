@@ -75,8 +75,9 @@ class RecoveryApiController {
       @RequestBody PasswordEntry body,
       HttpServletRequest request,
       HttpServletResponse response) {
-    UUID accountId = recoveries.setPassword(id, body.password(), body.passwordRepeat());
+    RecoveryService.Recovered recovered = recoveries.setPassword(id, body.password(), body.passwordRepeat());
     recoveries.login(id).ifPresent(signIn::forgetFailures);
-    return new Recovered(accountId, signIn.startSession(accountId, request, response).apiName());
+    return new Recovered(
+        recovered.accountId(), signIn.startSession(recovered.accountId(), recovered.contactProof(), request, response).apiName());
   }
 }

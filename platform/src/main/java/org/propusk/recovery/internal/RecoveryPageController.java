@@ -115,9 +115,9 @@ class RecoveryPageController {
       HttpServletRequest request,
       HttpServletResponse response) {
     try {
-      UUID accountId = recoveries.setPassword(id, form.password(), form.passwordRepeat());
+      RecoveryService.Recovered recovered = recoveries.setPassword(id, form.password(), form.passwordRepeat());
       recoveries.login(id).ifPresent(signIn::forgetFailures);
-      signIn.startSession(accountId, request, response);
+      signIn.startSession(recovered.accountId(), recovered.contactProof(), request, response);
       return "redirect:/?recovered";
     } catch (RecoveryProblems.FlowNotFound gone) {
       throw gone;

@@ -13,11 +13,17 @@ import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.recovery.RecoveryCompleted;
 import org.propusk.recovery.RecoveryStarted;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Occurrence;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.OneTimeSecrets;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -109,9 +115,9 @@ class RecoveryService {
     return RecoveryView.of(flow, policy);
   }
 
-  /** Sets the new password; every other session of the account ends. Returns the account. */
+  /** Sets the new password; every other session of the account ends. */
   @Transactional
-  UUID setPassword(UUID id, String password, String passwordRepeat) {
+  Recovered setPassword(UUID id, String password, String passwordRepeat) {
     Instant now = clock.instant();
     RecoveryFlow flow = load(id);
     flow.ensurePasswordStepOpen(now);
@@ -125,8 +131,12 @@ class RecoveryService {
     flow.complete(now);
     flows.update(flow);
     events.publishEvent(new RecoveryCompleted(flow.id(), flow.accountId(), Occurrence.at(now)));
-    return flow.accountId();
+    return new Recovered(
+        flow.accountId(), flow.channel() == RecoveryFlow.Channel.SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL);
   }
+
+  /** The recovered account and how its owner proved the contact, for the session that follows. */
+  record Recovered(UUID accountId, AuthenticationMethod contactProof) {}
 
   /** Rates the new password as it is typed, against the account's own data. */
   @Transactional(readOnly = true)

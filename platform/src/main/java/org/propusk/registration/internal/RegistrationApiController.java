@@ -86,7 +86,8 @@ class RegistrationApiController {
       @RequestBody PasswordEntry body,
       HttpServletRequest request,
       HttpServletResponse response) {
-    UUID accountId = registrations.setPassword(id, body.password(), body.passwordRepeat(), null);
-    return new Opened(accountId, signIn.startSession(accountId, request, response).apiName());
+    RegistrationService.Opened opened = registrations.setPassword(id, body.password(), body.passwordRepeat(), null);
+    return new Opened(
+        opened.accountId(), signIn.startSession(opened.accountId(), opened.contactProof(), request, response).apiName());
   }
 }

@@ -171,8 +171,8 @@ class RegistrationPageController {
       HttpServletRequest request,
       HttpServletResponse response) {
     try {
-      UUID accountId = registrations.setPassword(id, form.password(), form.passwordRepeat(), link);
-      signIn.startSession(accountId, request, response);
+      RegistrationService.Opened opened = registrations.setPassword(id, form.password(), form.passwordRepeat(), link);
+      signIn.startSession(opened.accountId(), opened.contactProof(), request, response);
       return "redirect:/?welcome";
     } catch (ContactAlreadyRegistered taken) {
       model.addAttribute("recoveryUrl", ContactAlreadyRegistered.RECOVERY_URL);

@@ -17,11 +17,17 @@ import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Parsed;
 import org.propusk.identifiers.PersonName;
 import org.propusk.registration.RegistrationCodeIssued;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCode;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.LimitKind;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.OneTimeSecrets;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.RateLimiter;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -144,7 +150,7 @@ class RegistrationService {
    * @param linkToken the token of the letter's link, when this browser opened it; else null
    */
   @Transactional
-  UUID setPassword(UUID id, String password, String passwordRepeat, String linkToken) {
+  Opened setPassword(UUID id, String password, String passwordRepeat, String linkToken) {
     Instant now = clock().instant();
     RegistrationFlow flow = load(id);
     flow.ensurePasswordStepOpen(linkToken, secrets, now);
@@ -169,8 +175,12 @@ class RegistrationService {
                 flow.clientAddress()));
     flow.complete(linkToken, secrets, now);
     flows.update(flow);
-    return accountId;
+    return new Opened(
+        accountId, flow.channel() == RegistrationFlow.Channel.SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL);
   }
+
+  /** The new account and how its owner proved the contact, for the session that follows. */
+  record Opened(UUID accountId, AuthenticationMethod contactProof) {}
 
   /** The flow as this client sees it; {@code linkToken} as for {@link #setPassword}. */
   @Transactional(readOnly = true)
