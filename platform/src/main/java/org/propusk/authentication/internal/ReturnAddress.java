@@ -30,7 +30,8 @@ final class ReturnAddress {
       if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawFragment() != null) {
         return Optional.empty();
       }
-      return Optional.of(uri.normalize().toString()).filter(path -> path.startsWith("/") && !path.startsWith("//"));
+      return Optional.of(uri.normalize().toString())
+          .filter(path -> path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/.."));
     } catch (URISyntaxException malformed) {
       return Optional.empty();
     }

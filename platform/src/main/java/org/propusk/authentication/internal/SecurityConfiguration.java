@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -80,6 +81,9 @@ class SecurityConfiguration {
                     .requestMatchers(path.matcher("/actuator/**"))
                     .access(operatorsOnly)
                     .requestMatchers(
+                        path.matcher(HttpMethod.GET, "/api/v1/session"),
+                        path.matcher("/api/v1/session/reauthentication"),
+                        path.matcher("/login/confirm"),
                         path.matcher("/api/v1/me"),
                         path.matcher("/api/v1/me/**"),
                         path.matcher("/api/v1/profile"),

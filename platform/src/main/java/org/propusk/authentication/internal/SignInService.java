@@ -3,6 +3,7 @@ package org.propusk.authentication.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -161,11 +162,14 @@ class SignInService implements SignIn {
   }
 
   /**
-   * A new session id (and CSRF token) for the signed-in citizen after a change of password, which
-   * the current password was typed for; the browser's device cookie stays as it is.
+   * A new session for the signed-in citizen after a change of password, which ends every session
+   * begun before it: a new id and CSRF token, begun now, with the current password as a fresh
+   * proof and the earlier ones kept; the browser's device cookie stays as it is.
    */
   public void renewSession(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
-    sessions.signIn(citizen.provedAgain(AuthenticationMethod.PASSWORD, clock.instant()), request, response);
+    Instant now = clock.instant();
+    Citizen renewed = citizen.provedAgain(AuthenticationMethod.PASSWORD, now);
+    sessions.signIn(new Citizen(citizen.accountId(), now, citizen.level(), renewed.methods()), request, response);
   }
 
   private AccountSummary find(UUID accountId) {
