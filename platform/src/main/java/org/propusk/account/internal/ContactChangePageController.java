@@ -37,18 +37,21 @@ class ContactChangePageController {
   private final RecentAuthentication recentAuthentication;
   private final ProblemPages pages;
   private final Messages messages;
+  private final ContactChangePolicy policy;
 
   ContactChangePageController(
       ContactChangeService changes,
       Accounts accounts,
       RecentAuthentication recentAuthentication,
       ProblemPages pages,
-      Messages messages) {
+      Messages messages,
+      ContactChangePolicy policy) {
     this.changes = changes;
     this.accounts = accounts;
     this.recentAuthentication = recentAuthentication;
     this.pages = pages;
     this.messages = messages;
+    this.policy = policy;
   }
 
   record StartForm(String channel, String phone, String email) {}
@@ -135,6 +138,7 @@ class ContactChangePageController {
   /** The account and its pending change, if any, for the contacts page. */
   private Optional<ContactChangeService.PendingView> show(Model model) {
     model.addAttribute("account", accounts.find(me()).orElseThrow());
+    model.addAttribute("coolingOffHours", policy.coolingOff().toHours());
     Optional<ContactChangeService.PendingView> pending = changes.pending(me());
     pending.ifPresent(
         change -> {
