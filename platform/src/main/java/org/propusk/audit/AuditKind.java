@@ -21,7 +21,14 @@ public enum AuditKind {
   RECOVERY_COMPLETED,
   /** The password was changed, by recovery or by the signed-in owner; other sessions ended. */
   PASSWORD_CHANGED,
-  /** The phone or e-mail was changed or added, proven by a code to the new contact. */
+  /**
+   * A new phone or e-mail was proven by a code and waits out the cooling-off period; the old
+   * contact was told, with a link that cancels it.
+   */
+  CONTACT_CHANGE_REQUESTED,
+  /** A pending contact change was cancelled; the details say how (link: every session ended). */
+  CONTACT_CHANGE_CANCELLED,
+  /** The phone or e-mail was changed or added, after its cooling-off period. */
   CONTACT_CHANGED,
   /** Fields of "Мои данные" changed; the details name the fields, never their values. */
   PROFILE_CHANGED,

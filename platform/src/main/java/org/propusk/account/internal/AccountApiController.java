@@ -14,24 +14,35 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountApiController {
 
   private final Accounts accounts;
+  private final ContactChangeService contactChanges;
 
-  AccountApiController(Accounts accounts) {
+  AccountApiController(Accounts accounts, ContactChangeService contactChanges) {
     this.accounts = accounts;
+    this.contactChanges = contactChanges;
   }
 
-  record Me(UUID id, String level, String lastName, String firstName, String phone, String email) {}
+  /** {@code pendingContactChange}: a change waiting out its cooling-off period, or null. */
+  record Me(
+      UUID id,
+      String level,
+      String lastName,
+      String firstName,
+      String phone,
+      String email,
+      ContactChangeService.PendingView pendingContactChange) {}
 
   @GetMapping("/api/v1/me")
   ResponseEntity<Me> me() {
     return Citizen.current()
         .flatMap(citizen -> accounts.find(citizen.accountId()))
-        .map(AccountApiController::me)
+        .map(this::me)
         .map(ResponseEntity::ok)
         .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).build());
   }
 
-  private static Me me(AccountSummary a) {
+  private Me me(AccountSummary a) {
     return new Me(
-        a.id(), a.level().level().apiName(), a.lastName(), a.firstName(), a.phone(), a.email());
+        a.id(), a.level().level().apiName(), a.lastName(), a.firstName(), a.phone(), a.email(),
+        contactChanges.pending(a.id()).orElse(null));
   }
 }

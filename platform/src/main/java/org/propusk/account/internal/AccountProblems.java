@@ -18,4 +18,11 @@ final class AccountProblems {
       super(409, "contact-change-concurrent");
     }
   }
+
+  /** One change at a time: another waits out its cooling-off period (cancel it first). */
+  static final class ChangePending extends Problem {
+    ChangePending() {
+      super(409, "contact-change-pending");
+    }
+  }
 }

@@ -101,6 +101,14 @@ class AccountRepository {
         .update();
   }
 
+  /** Ends every session of the account begun before now (as a password change does). */
+  void endSessions(UUID id, Instant now) {
+    jdbc.sql("update account set sessions_valid_from = :now, updated_at = :now where id = :id")
+        .param("id", id)
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
   /** Sets or clears one evidence column; the level is derived from them. */
   void setEvidence(UUID id, String column, Instant at, Instant now) {
     jdbc.sql("update account set " + column + " = :at, updated_at = :now where id = :id")

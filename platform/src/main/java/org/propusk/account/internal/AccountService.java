@@ -49,6 +49,7 @@ class AccountService implements Accounts {
   private final ApplicationEventPublisher events;
   private final RateLimiter limiter;
   private final PersonalDataVault vault;
+  private final ContactReservations reservations;
   private final Clock clock;
   /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
   private final String decoyHash;
@@ -60,6 +61,7 @@ class AccountService implements Accounts {
       ApplicationEventPublisher events,
       RateLimiter limiter,
       PersonalDataVault vault,
+      ContactReservations reservations,
       Clock clock) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
@@ -67,6 +69,7 @@ class AccountService implements Accounts {
     this.events = events;
     this.limiter = limiter;
     this.vault = vault;
+    this.reservations = reservations;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
@@ -74,7 +77,8 @@ class AccountService implements Accounts {
   @Override
   @Transactional(readOnly = true)
   public boolean isRegistered(Contact contact) {
-    return repository.findByContact(contact).isPresent();
+    // a contact reserved by a pending change is as taken as one in use
+    return repository.findByContact(contact).isPresent() || reservations.isReserved(contact);
   }
 
   @Override
@@ -87,7 +91,7 @@ class AccountService implements Accounts {
             request.firstName(),
             request.contact() instanceof Contact.Phone p ? p.value() : null,
             request.contact() instanceof Contact.Email e ? e.value() : null));
-    if (repository.findByContact(request.contact()).isPresent()) {
+    if (isRegistered(request.contact())) {
       throw new ContactAlreadyRegistered();
     }
     Instant now = clock.instant();
@@ -102,6 +106,8 @@ class AccountService implements Accounts {
             now);
     try {
       repository.insert(account);
+      // a contact change reserving the same contact at this moment loses or makes this fail
+      reservations.claim(request.contact(), account.id());
     } catch (DuplicateKeyException raceLost) {
       // another registration of the same contact committed first: one contact, one account
       throw new ContactAlreadyRegistered();

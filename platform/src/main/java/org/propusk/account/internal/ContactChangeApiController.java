@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.propusk.shared.Citizen;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API v1: changing or adding the signed-in citizen's phone or e-mail. */
+/**
+ * JSON API v1: changing or adding the signed-in citizen's phone or e-mail. Starting needs the
+ * password proven within the re-authentication window ({@code POST /api/v1/session/reauthentication}).
+ */
 @RestController
 @RequestMapping("/api/v1/me/contact-changes")
 class ContactChangeApiController {
@@ -23,15 +28,14 @@ class ContactChangeApiController {
     this.changes = changes;
   }
 
-  record Start(String phone, String email, String password) {}
+  record Start(String phone, String email) {}
 
   record CodeEntry(String code) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ContactChangeService.ContactChangeView start(@RequestBody Start body, HttpServletRequest request) {
-    return changes.start(
-        me(), body.phone(), body.email(), body.password(), request.getRemoteAddr(), LocaleContextHolder.getLocale());
+    return changes.start(me(), body.phone(), body.email(), request.getRemoteAddr(), LocaleContextHolder.getLocale());
   }
 
   @PostMapping("/{id}/resend")
@@ -40,10 +44,22 @@ class ContactChangeApiController {
     return changes.resend(me(), id);
   }
 
+  /** The right code: accepted, to take effect after the cooling-off period. */
   @PostMapping("/{id}/confirmation")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  ContactChangeService.PendingView confirm(@PathVariable UUID id, @RequestBody CodeEntry body) {
+    return changes.confirm(me(), id, body.code());
+  }
+
+  @GetMapping("/pending")
+  ContactChangeService.PendingView pending() {
+    return changes.pending(me()).orElseThrow(AccountProblems.ContactChangeNotFound::new);
+  }
+
+  @DeleteMapping("/pending")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void confirm(@PathVariable UUID id, @RequestBody CodeEntry body) {
-    changes.confirm(me(), id, body.code());
+  void cancelPending() {
+    changes.cancelPending(me());
   }
 
   private static UUID me() {

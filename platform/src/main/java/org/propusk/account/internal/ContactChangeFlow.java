@@ -1,6 +1,7 @@
 package org.propusk.account.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 import org.propusk.shared.ConfirmationCode;
@@ -8,7 +9,8 @@ import org.propusk.shared.OneTimeSecrets;
 
 /**
  * A change (or addition) of the account's phone or e-mail: the new contact is proven with a code
- * sent to it before it replaces the old one.
+ * sent to it, then waits out the cooling-off period, during which the old contact can cancel it
+ * with the link it was sent; only then does it replace the old one.
  */
 final class ContactChangeFlow {
 
@@ -21,11 +23,6 @@ final class ContactChangeFlow {
     }
   }
 
-  enum State {
-    CODE_SENT,
-    COMPLETED
-  }
-
   private final UUID id;
   private final UUID accountId;
   private final Channel channel;
@@ -35,18 +32,22 @@ final class ContactChangeFlow {
   private final Instant createdAt;
   private final Instant expiresAt;
   private final long version;
-  private State state;
+  private ContactChangeState state;
+  private Instant effectiveAt;
+  private String cancelTokenHash;
 
   ContactChangeFlow(
       UUID id,
       UUID accountId,
       Channel channel,
       String contact,
-      State state,
+      ContactChangeState state,
       String locale,
       ConfirmationCode code,
       Instant createdAt,
       Instant expiresAt,
+      Instant effectiveAt,
+      String cancelTokenHash,
       long version) {
     this.id = id;
     this.accountId = accountId;
@@ -57,46 +58,91 @@ final class ContactChangeFlow {
     this.code = code;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+    this.effectiveAt = effectiveAt;
+    this.cancelTokenHash = cancelTokenHash;
     this.version = version;
   }
 
   static ContactChangeFlow start(
       UUID accountId, Channel channel, String contact, Locale locale, ContactChangePolicy policy, Instant now) {
     return new ContactChangeFlow(
-        UUID.randomUUID(), accountId, channel, contact, State.CODE_SENT, locale.getLanguage(),
-        ConfirmationCode.none(), now, now.plus(policy.flowTtl()), 0);
+        UUID.randomUUID(), accountId, channel, contact, ContactChangeState.CODE_SENT, locale.getLanguage(),
+        ConfirmationCode.none(), now, now.plus(policy.flowTtl()), null, null, 0);
   }
 
   String issueCode(OneTimeSecrets secrets, ContactChangePolicy policy, Instant now) {
-    ensureOpen(now);
+    ensureCodeSent(now);
     return code.issue(secrets, policy.codeRules(channel), now);
   }
 
-  void confirm(String typed, OneTimeSecrets secrets, ContactChangePolicy policy, Instant now) {
-    ensureOpen(now);
+  /**
+   * The right code starts the cooling-off period; returns the token of the link that cancels the
+   * change (kept only as its keyed hash).
+   */
+  String confirm(String typed, OneTimeSecrets secrets, ContactChangePolicy policy, Instant now) {
+    ensureCodeSent(now);
     code.verify(typed, secrets, policy.codeRules(channel), now);
-    state = State.COMPLETED;
+    String token = secrets.urlToken();
+    move(ContactChangeState.PENDING);
+    // to the microsecond, as the databases keep it: the answer and a later reading agree
+    effectiveAt = now.plus(policy.coolingOff()).truncatedTo(ChronoUnit.MICROS);
+    cancelTokenHash = secrets.hash(token);
+    return token;
   }
 
-  /** Only the account that started it may see or move it, and only while it is open. */
-  boolean isOpenFor(UUID account, Instant now) {
-    return accountId.equals(account) && state == State.CODE_SENT && now.isBefore(expiresAt);
+  /** Whether the cancel link still works: until the change takes effect. */
+  boolean cancellable(Instant now) {
+    return state == ContactChangeState.PENDING && now.isBefore(effectiveAt);
   }
 
-  private void ensureOpen(Instant now) {
-    if (state != State.CODE_SENT || !now.isBefore(expiresAt)) {
+  void cancel(Instant now) {
+    if (!cancellable(now)) {
       throw new AccountProblems.ContactChangeNotFound();
     }
+    move(ContactChangeState.CANCELLED);
+    cancelTokenHash = null;
+  }
+
+  boolean due(Instant now) {
+    return state == ContactChangeState.PENDING && !now.isBefore(effectiveAt);
+  }
+
+  void apply(Instant now) {
+    if (!due(now)) {
+      throw new IllegalStateException("contact change " + id + " is not due");
+    }
+    move(ContactChangeState.APPLIED);
+    cancelTokenHash = null;
+  }
+
+  /** Only the account that started it may see or move it, and only while its code is awaited. */
+  boolean isOpenFor(UUID account, Instant now) {
+    return accountId.equals(account) && state == ContactChangeState.CODE_SENT && now.isBefore(expiresAt);
+  }
+
+  private void ensureCodeSent(Instant now) {
+    if (state != ContactChangeState.CODE_SENT || !now.isBefore(expiresAt)) {
+      throw new AccountProblems.ContactChangeNotFound();
+    }
+  }
+
+  private void move(ContactChangeState next) {
+    if (!state.canMoveTo(next)) {
+      throw new IllegalStateException(state + " -> " + next);
+    }
+    state = next;
   }
 
   UUID id() { return id; }
   UUID accountId() { return accountId; }
   Channel channel() { return channel; }
   String contact() { return contact; }
-  State state() { return state; }
+  ContactChangeState state() { return state; }
   String locale() { return locale; }
   ConfirmationCode code() { return code; }
   Instant createdAt() { return createdAt; }
   Instant expiresAt() { return expiresAt; }
+  Instant effectiveAt() { return effectiveAt; }
+  String cancelTokenHash() { return cancelTokenHash; }
   long version() { return version; }
 }

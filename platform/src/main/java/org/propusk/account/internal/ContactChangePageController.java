@@ -2,12 +2,14 @@ package org.propusk.account.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.Messages;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
+import org.propusk.shared.RecentAuthentication;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,21 +21,37 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The pages to change or add a phone or e-mail. */
+/**
+ * The pages to change or add a phone or e-mail. Opening the form and starting a change need the
+ * password proven recently (else the citizen is sent to type it and comes back); while a change
+ * waits out its cooling-off period the page shows it, with a button that cancels it, instead of
+ * the form.
+ */
 @Controller
 class ContactChangePageController {
 
+  private static final String VIEW = "account/contacts";
+
   private final ContactChangeService changes;
   private final Accounts accounts;
+  private final RecentAuthentication recentAuthentication;
   private final ProblemPages pages;
   private final Messages messages;
+  private final ContactChangePolicy policy;
 
   ContactChangePageController(
-      ContactChangeService changes, Accounts accounts, ProblemPages pages, Messages messages) {
+      ContactChangeService changes,
+      Accounts accounts,
+      RecentAuthentication recentAuthentication,
+      ProblemPages pages,
+      Messages messages,
+      ContactChangePolicy policy) {
     this.changes = changes;
     this.accounts = accounts;
+    this.recentAuthentication = recentAuthentication;
     this.pages = pages;
     this.messages = messages;
+    this.policy = policy;
   }
 
   record StartForm(String channel, String phone, String email) {}
@@ -41,26 +59,27 @@ class ContactChangePageController {
   @GetMapping("/account/contacts")
   String page(@RequestParam(defaultValue = "phone") String channel, Model model) {
     model.addAttribute("form", new StartForm("email".equals(channel) ? "email" : "phone", null, null));
-    return show(model);
+    if (show(model).isEmpty()) {
+      // the form to start a change: only for a password proven recently
+      recentAuthentication.require();
+    }
+    return VIEW;
   }
 
   @PostMapping("/account/contacts")
   String start(
-      @ModelAttribute("form") StartForm form,
-      @RequestParam(required = false) String password,
-      Model model,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+      @ModelAttribute("form") StartForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+    recentAuthentication.require();
     boolean byEmail = "email".equals(form.channel());
     try {
       ContactChangeService.ContactChangeView flow =
           changes.start(
-              me(), byEmail ? null : form.phone(), byEmail ? form.email() : null, password, request.getRemoteAddr(),
+              me(), byEmail ? null : form.phone(), byEmail ? form.email() : null, request.getRemoteAddr(),
               LocaleContextHolder.getLocale());
       return "redirect:/account/contacts/" + flow.id() + "/confirm";
     } catch (Problem problem) {
       show(model);
-      return pages.show(problem, model, response, "account/contacts");
+      return pages.show(problem, model, response, VIEW);
     }
   }
 
@@ -75,7 +94,7 @@ class ContactChangePageController {
       @PathVariable UUID id, @RequestParam(required = false) String code, Model model, HttpServletResponse response) {
     try {
       changes.confirm(me(), id, code);
-      return "redirect:/account/contacts?changed";
+      return "redirect:/account/contacts?pending";
     } catch (AccountProblems.ContactChangeNotFound gone) {
       return "redirect:/account/contacts";
     } catch (Problem problem) {
@@ -97,17 +116,37 @@ class ContactChangePageController {
     return "redirect:/account/contacts/" + id + "/confirm";
   }
 
+  /** The signed-in owner cancels the pending change. */
+  @PostMapping("/account/contacts/pending/cancel")
+  String cancelPending() {
+    try {
+      changes.cancelPending(me());
+      return "redirect:/account/contacts?cancelled";
+    } catch (AccountProblems.ContactChangeNotFound | AccountProblems.ConcurrentChange gone) {
+      return "redirect:/account/contacts";
+    }
+  }
+
   /** An unknown, finished or expired change: the page to start one, saying why, with a 404. */
   @ExceptionHandler(AccountProblems.ContactChangeNotFound.class)
   String changeGone(AccountProblems.ContactChangeNotFound gone, Model model, HttpServletResponse response) {
     model.addAttribute("form", new StartForm("phone", null, null));
     show(model);
-    return pages.show(gone, model, response, "account/contacts");
+    return pages.show(gone, model, response, VIEW);
   }
 
-  private String show(Model model) {
+  /** The account and its pending change, if any, for the contacts page. */
+  private Optional<ContactChangeService.PendingView> show(Model model) {
     model.addAttribute("account", accounts.find(me()).orElseThrow());
-    return "account/contacts";
+    model.addAttribute("coolingOffHours", policy.coolingOff().toHours());
+    Optional<ContactChangeService.PendingView> pending = changes.pending(me());
+    pending.ifPresent(
+        change -> {
+          model.addAttribute("pending", change);
+          model.addAttribute(
+              "pendingWhen", ContactChangeTimes.inWords(change.effectiveAt(), LocaleContextHolder.getLocale()));
+        });
+    return pending;
   }
 
   private static UUID me() {

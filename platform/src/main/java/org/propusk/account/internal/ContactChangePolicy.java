@@ -4,7 +4,11 @@ import java.time.Duration;
 import org.propusk.shared.ConfirmationCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The numbers of a contact change, from {@code propusk.contact-change}. */
+/**
+ * The numbers of a contact change, from {@code propusk.contact-change}: the code's, the
+ * cooling-off period between the right code and the new contact taking effect, and how often the
+ * job looks for changes whose period is over.
+ */
 @ConfigurationProperties("propusk.contact-change")
 record ContactChangePolicy(
     int codeLength,
@@ -13,7 +17,9 @@ record ContactChangePolicy(
     Duration resendAfter,
     int wrongEntriesPerCode,
     int wrongEntriesPerFlow,
-    Duration flowTtl) {
+    Duration flowTtl,
+    Duration coolingOff,
+    Duration applyEvery) {
 
   ConfirmationCode.Rules codeRules(ContactChangeFlow.Channel channel) {
     return new ConfirmationCode.Rules(

@@ -2,6 +2,8 @@ package org.propusk.audit.internal;
 
 import java.util.Locale;
 import org.propusk.account.AccountOpened;
+import org.propusk.account.ContactChangeCancelled;
+import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
@@ -62,6 +64,22 @@ class AuditListener {
   @ApplicationModuleListener
   void on(PasswordChanged event) {
     log.append(event.accountId(), AuditKind.PASSWORD_CHANGED, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(ContactChangeScheduled event) {
+    log.append(
+        event.accountId(), AuditKind.CONTACT_CHANGE_REQUESTED, "citizen", event.occurrence(), "channel=" + event.channel());
+  }
+
+  @ApplicationModuleListener
+  void on(ContactChangeCancelled event) {
+    log.append(
+        event.accountId(),
+        AuditKind.CONTACT_CHANGE_CANCELLED,
+        "citizen",
+        event.occurrence(),
+        "channel=" + event.channel() + " by=" + (event.byLink() ? "link sessions_ended" : "owner"));
   }
 
   @ApplicationModuleListener

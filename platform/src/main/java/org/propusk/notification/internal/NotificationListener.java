@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.propusk.account.Accounts;
+import org.propusk.account.ContactChangeCancelled;
 import org.propusk.account.ContactChangeCodeIssued;
+import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
@@ -138,6 +140,40 @@ class NotificationListener {
                 event.previous(),
                 messages.in(locale, "notification.contact-changed.email.subject"),
                 messages.in(locale, "notification.contact-changed.email.body")));
+  }
+
+  /**
+   * A new contact was proven and takes effect later: every present contact of the account (the old
+   * ones, still in place) hears of it at once, with the link that cancels it.
+   */
+  @ApplicationModuleListener
+  void on(ContactChangeScheduled event) {
+    String link = publicUrl + "/contact-change/cancel/" + secrets.open(event.cancelToken());
+    String when = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(MOSCOW).format(event.effectiveAt());
+    String what = "notification.contact-change-scheduled.what." + event.channel();
+    toAccount(
+        event.accountId(),
+        locale ->
+            messages.in(
+                locale, "notification.contact-change-scheduled.sms", messages.in(locale, what), event.maskedContact(), when,
+                link),
+        locale -> messages.in(locale, "notification.contact-change-scheduled.email.subject"),
+        locale ->
+            messages.in(
+                locale, "notification.contact-change-scheduled.email.body", messages.in(locale, what),
+                event.maskedContact(), when, link));
+  }
+
+  /** A pending change was cancelled: the account hears of it, and whether its sessions ended. */
+  @ApplicationModuleListener
+  void on(ContactChangeCancelled event) {
+    java.util.function.Function<Locale, String> sessions =
+        locale -> event.byLink() ? messages.in(locale, "notification.contact-change-cancelled.sessions-ended") : "";
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.contact-change-cancelled.sms", sessions.apply(locale)),
+        locale -> messages.in(locale, "notification.contact-change-cancelled.email.subject"),
+        locale -> messages.in(locale, "notification.contact-change-cancelled.email.body", sessions.apply(locale)));
   }
 
   /** The outcome of a registry check, verified or failed (the reason is on the profile page). */
