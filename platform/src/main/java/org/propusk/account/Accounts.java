@@ -83,6 +83,17 @@ public interface Accounts {
   /** The names as the citizen's documents give them, from the profile. */
   void rename(UUID accountId, String lastName, String firstName);
 
+  /**
+   * Deletes the account at its owner's request, in one transaction: its names, contacts, password
+   * hash, SNILS login, consents and contact changes are gone, so that the phone, e-mail and SNILS
+   * are free for a new registration; {@link AccountDeleted} tells the other modules to remove
+   * theirs. Re-authentication is the caller's to require. Deleting an account that is already
+   * gone does nothing.
+   *
+   * @param locale the language to tell the owner in
+   */
+  void delete(UUID accountId, java.util.Locale locale);
+
   /** The account's standing for its sessions; empty when the account no longer exists. */
   Optional<SessionStanding> sessionStanding(UUID accountId);
 }

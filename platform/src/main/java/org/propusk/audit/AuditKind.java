@@ -35,7 +35,12 @@ public enum AuditKind {
   /** A registry check of a document ended; the details give document, outcome and reason. */
   DOCUMENT_CHECKED,
   /** The account level changed; the details give the old and the new level. */
-  LEVEL_CHANGED;
+  LEVEL_CHANGED,
+  /**
+   * The owner deleted the account. Recorded without a client address; from then on the account's
+   * entries keep kind, time, actor and details, never an address.
+   */
+  ACCOUNT_DELETED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

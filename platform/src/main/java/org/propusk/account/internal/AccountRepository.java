@@ -27,6 +27,14 @@ class AccountRepository {
         .optional();
   }
 
+  /** The row, locked until the transaction ends, so that what is read of it is what is deleted. */
+  Optional<AccountRecord> lockById(UUID id) {
+    return jdbc.sql("select * from account where id = :id for update")
+        .param("id", id)
+        .query(AccountRepository::map)
+        .optional();
+  }
+
   Optional<AccountRecord> findByContact(Contact contact) {
     String column =
         switch (contact) {
@@ -165,6 +173,17 @@ class AccountRepository {
         .param("firstName", firstName)
         .param("now", DbTime.of(now))
         .update();
+  }
+
+  /**
+   * Deletes the account with everything the account module keeps of it: consents and contact
+   * changes first, then the row, which frees its phone, e-mail and SNILS login. Returns the number
+   * of accounts deleted (0 when it was gone already).
+   */
+  int delete(UUID id) {
+    jdbc.sql("delete from account_consent where account_id = :id").param("id", id).update();
+    jdbc.sql("delete from contact_change_flow where account_id = :id").param("id", id).update();
+    return jdbc.sql("delete from account where id = :id").param("id", id).update();
   }
 
   private static AccountRecord map(ResultSet rs, int row) throws SQLException {

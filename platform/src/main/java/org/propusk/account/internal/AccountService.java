@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.AccountLevel;
+import org.propusk.account.AccountDeleted;
 import org.propusk.account.AccountOpened;
 import org.propusk.account.Evidence;
 import org.propusk.account.LevelChanged;
@@ -28,6 +30,7 @@ import org.propusk.identifiers.Snils;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.Occurrence;
+import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.PersonalDataVault;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.Violation;
@@ -50,6 +53,7 @@ class AccountService implements Accounts {
   private final RateLimiter limiter;
   private final PersonalDataVault vault;
   private final ContactReservations reservations;
+  private final OneTimeSecrets secrets;
   private final Clock clock;
   /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
   private final String decoyHash;
@@ -62,6 +66,7 @@ class AccountService implements Accounts {
       RateLimiter limiter,
       PersonalDataVault vault,
       ContactReservations reservations,
+      OneTimeSecrets secrets,
       Clock clock) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
@@ -70,6 +75,7 @@ class AccountService implements Accounts {
     this.limiter = limiter;
     this.vault = vault;
     this.reservations = reservations;
+    this.secrets = secrets;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
@@ -227,6 +233,9 @@ class AccountService implements Accounts {
           case VERIFIED_PASSPORT -> "passport_verified_at";
           default -> throw new IllegalArgumentException(evidence + " is not recorded this way");
         };
+    if (repository.findById(accountId).isEmpty()) {
+      return; // deleted meanwhile (a check that finished late): nothing to record
+    }
     Instant now = clock.instant();
     repository.setEvidence(accountId, column, held ? now : null, now);
     if (evidence == Evidence.VERIFIED_SNILS && !held) {
@@ -238,6 +247,9 @@ class AccountService implements Accounts {
   @Override
   @Transactional
   public void recordVerifiedSnils(UUID accountId, Snils snils) {
+    if (repository.findById(accountId).isEmpty()) {
+      return; // deleted meanwhile: the SNILS is no one's login
+    }
     Instant now = clock.instant();
     repository.setEvidence(accountId, "snils_verified_at", now, now);
     repository.linkSnils(accountId, snilsLookup(snils));
@@ -245,7 +257,10 @@ class AccountService implements Accounts {
   }
 
   private void announceLevel(UUID accountId) {
-    AccountRecord account = repository.findById(accountId).orElseThrow();
+    AccountRecord account = repository.findById(accountId).orElse(null);
+    if (account == null) {
+      return;
+    }
     AccountLevel level = LevelProfiles.evaluate(account.evidence()).level();
     AccountLevel announced =
         account.announcedLevel() == null ? AccountLevel.SIMPLIFIED : AccountLevel.valueOf(account.announcedLevel());
@@ -272,6 +287,23 @@ class AccountService implements Accounts {
   private static PasswordPolicy.PersonalData personalData(AccountRecord account) {
     return new PasswordPolicy.PersonalData(
         account.lastName(), account.firstName(), account.phone(), account.email());
+  }
+
+  @Override
+  @Transactional
+  public void delete(UUID accountId, Locale locale) {
+    Optional<AccountRecord> account = repository.lockById(accountId);
+    if (account.isEmpty() || repository.delete(accountId) == 0) {
+      return; // deleted by a request that came first
+    }
+    AccountRecord deleted = account.get();
+    events.publishEvent(
+        new AccountDeleted(
+            accountId,
+            deleted.phone() == null ? null : secrets.seal(deleted.phone()),
+            deleted.email() == null ? null : secrets.seal(deleted.email()),
+            locale.getLanguage(),
+            Occurrence.at(clock.instant())));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.propusk.audit.internal;
 
 import java.util.Locale;
+import org.propusk.account.AccountDeleted;
 import org.propusk.account.AccountOpened;
 import org.propusk.account.ContactChangeCancelled;
 import org.propusk.account.ContactChangeScheduled;
@@ -117,5 +118,15 @@ class AuditListener {
         "system",
         event.occurrence(),
         "from=" + event.from().apiName() + " to=" + event.to().apiName());
+  }
+
+  /**
+   * The trail keeps what happened to a deleted account and when, under its random id, but no
+   * longer where from: the client addresses of its entries are dropped, and the deletion itself is
+   * recorded without one.
+   */
+  @ApplicationModuleListener
+  void on(AccountDeleted event) {
+    log.forget(event.accountId(), event.occurrence().at());
   }
 }

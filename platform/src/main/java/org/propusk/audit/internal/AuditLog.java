@@ -1,5 +1,6 @@
 package org.propusk.audit.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.propusk.audit.AuditEntry;
@@ -10,7 +11,10 @@ import org.propusk.shared.Occurrence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Appends to and reads the audit table; there is no update and no delete. */
+/**
+ * Appends to and reads the audit table; there is no delete, and the only update drops the client
+ * addresses of a deleted account's entries.
+ */
 @Component
 class AuditLog implements AuditTrail {
 
@@ -20,19 +24,46 @@ class AuditLog implements AuditTrail {
     this.jdbc = jdbc;
   }
 
-  /** Records the event at the time and from the address where it happened. */
+  /**
+   * Records the event at the time and from the address where it happened; for an account deleted
+   * already (an event that reached the trail late) without the address.
+   */
   void append(UUID accountId, AuditKind kind, String actor, Occurrence occurrence, String details) {
+    String clientAddress = accountId != null && isDeleted(accountId) ? null : occurrence.clientAddress();
+    insert(accountId, kind, actor, occurrence.at(), clientAddress, details);
+  }
+
+  /** Records the deletion of the account and drops the client addresses of all its entries. */
+  void forget(UUID accountId, Instant deletedAt) {
+    if (!isDeleted(accountId)) {
+      insert(accountId, AuditKind.ACCOUNT_DELETED, "citizen", deletedAt, null, null);
+    }
+    jdbc.sql("update audit_event set client_address = null where account_id = :id and client_address is not null")
+        .param("id", accountId)
+        .update();
+  }
+
+  private boolean isDeleted(UUID accountId) {
+    return jdbc.sql("select count(*) from audit_event where account_id = :id and kind = :kind")
+            .param("id", accountId)
+            .param("kind", AuditKind.ACCOUNT_DELETED.name())
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  private void insert(UUID accountId, AuditKind kind, String actor, Instant at, String clientAddress, String details) {
     jdbc.sql(
             """
             insert into audit_event (id, occurred_at, account_id, kind, actor, client_address, details)
             values (:id, :at, :accountId, :kind, :actor, :clientAddress, :details)
             """)
         .param("id", UUID.randomUUID())
-        .param("at", DbTime.of(occurrence.at()))
+        .param("at", DbTime.of(at))
         .param("accountId", accountId)
         .param("kind", kind.name())
         .param("actor", actor)
-        .param("clientAddress", occurrence.clientAddress())
+        .param("clientAddress", clientAddress)
         .param("details", details)
         .update();
   }

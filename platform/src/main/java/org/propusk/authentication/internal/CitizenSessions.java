@@ -86,6 +86,14 @@ class CitizenSessions {
         .forEach(store::deleteById);
   }
 
+  /**
+   * Deletes every session stored under the account, however it stands (with its details: browser
+   * and address), e.g. once the account is deleted; its browsers are signed out at once.
+   */
+  void endAll(UUID accountId) {
+    store.findByPrincipalName(accountId.toString()).keySet().forEach(store::deleteById);
+  }
+
   private Map<String, Session> signedIn(UUID accountId) {
     Map<String, Session> sessions = new LinkedHashMap<>();
     store.findByPrincipalName(accountId.toString())

@@ -34,6 +34,11 @@ class Delivery {
   }
 
   void deliver(OutgoingMessage message) {
+    deliver(message, message.recipient());
+  }
+
+  /** Delivers the message but records it as sent to {@code recordedAs}, e.g. a masked contact. */
+  void deliver(OutgoingMessage message, String recordedAs) {
     switch (message.channel()) {
       case SMS -> sms.send(message.recipient(), message.body());
       case EMAIL -> mail.send(message.recipient(), message.subject(), message.body());
@@ -46,10 +51,20 @@ class Delivery {
             """)
         .param("id", UUID.randomUUID())
         .param("channel", message.channel().name())
-        .param("recipient", message.recipient())
+        .param("recipient", recordedAs)
         .param("subject", message.subject())
         .param("body", keepBodies ? message.body() : null)
         .param("now", DbTime.of(clock.instant()))
+        .update();
+  }
+
+  /** Forgets the messages sent to these contacts (compared ignoring case); returns how many. */
+  int forgetSentTo(java.util.List<String> recipients) {
+    if (recipients.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("delete from notification_message where lower(recipient) in (:recipients)")
+        .param("recipients", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList())
         .update();
   }
 }

@@ -3,6 +3,7 @@ package org.propusk.recovery.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.shared.ConfirmationCodeColumns;
@@ -56,6 +57,20 @@ class RecoveryFlowRepository {
             .update();
     if (rows != 1) {
       throw new RecoveryProblems.ConcurrentChange();
+    }
+  }
+
+  /**
+   * Deletes the flows of a deleted account, and those begun before its deletion for one of its
+   * contacts by someone who typed it (they hold the contact though they found no account).
+   */
+  void deleteOf(UUID accountId, List<String> contacts, Instant deletedAt) {
+    jdbc.sql("delete from recovery_flow where account_id = :id").param("id", accountId).update();
+    if (!contacts.isEmpty()) {
+      jdbc.sql("delete from recovery_flow where lower(contact) in (:contacts) and created_at <= :at")
+          .param("contacts", contacts.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList())
+          .param("at", DbTime.of(deletedAt))
+          .update();
     }
   }
 

@@ -3,6 +3,7 @@ package org.propusk.registration.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.shared.ConfirmationCodeColumns;
@@ -68,6 +69,19 @@ class RegistrationFlowRepository {
             .update();
     if (rows != 1) {
       throw new RegistrationProblems.ConcurrentChange();
+    }
+  }
+
+  /**
+   * Deletes the flows for these contacts begun before an account of theirs was deleted: the one
+   * that opened it (kept completed until the clean-up) and any other, which could not finish.
+   */
+  void deleteFor(List<String> contacts, Instant before) {
+    if (!contacts.isEmpty()) {
+      jdbc.sql("delete from registration_flow where lower(contact) in (:contacts) and created_at <= :at")
+          .param("contacts", contacts.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList())
+          .param("at", DbTime.of(before))
+          .update();
     }
   }
 

@@ -67,6 +67,10 @@ class DocumentCheckRepository {
         .update();
   }
 
+  void removeAll(UUID accountId) {
+    jdbc.sql("delete from document_check where account_id = :accountId").param("accountId", accountId).update();
+  }
+
   /** Saves an outcome unless the check was replaced or changed meanwhile. */
   boolean update(DocumentCheck check) {
     return jdbc.sql(

@@ -83,6 +83,11 @@ class StoredProfileRepository {
             > 0;
   }
 
+  /** Deletes the profile, which frees its SNILS and passport for another account. */
+  void delete(UUID accountId) {
+    jdbc.sql("delete from identity_profile where account_id = :id").param("id", accountId).update();
+  }
+
   /** Clears a failed SNILS alone, so that a concurrent save or check of the rest is not undone. */
   void clearSnils(UUID accountId, Instant now) {
     jdbc.sql(

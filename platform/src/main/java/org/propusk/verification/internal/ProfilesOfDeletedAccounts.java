@@ -1,0 +1,28 @@
+package org.propusk.verification.internal;
+
+import org.propusk.account.AccountDeleted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deleted account's identity profile goes with it: names, birth data, the sealed SNILS and
+ * passport (and their lookups, so that another account may verify them) and the checks. A check
+ * job still queued finds no check and ends; one running now saves nothing, its check being gone.
+ */
+@Component
+class ProfilesOfDeletedAccounts {
+
+  private final StoredProfileRepository profiles;
+  private final DocumentCheckRepository checks;
+
+  ProfilesOfDeletedAccounts(StoredProfileRepository profiles, DocumentCheckRepository checks) {
+    this.profiles = profiles;
+    this.checks = checks;
+  }
+
+  @ApplicationModuleListener
+  void on(AccountDeleted event) {
+    checks.removeAll(event.accountId());
+    profiles.delete(event.accountId());
+  }
+}
