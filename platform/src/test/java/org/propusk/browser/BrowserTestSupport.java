@@ -41,10 +41,14 @@ abstract class BrowserTestSupport {
     browser.reset();
   }
 
-  /** Screenshots of the page on a desktop and on a phone (which must not scroll sideways). */
+  /**
+   * Screenshots of the page on a desktop and on a phone (which must not scroll sideways), after
+   * axe-core found nothing against WCAG 2.1 AA on it.
+   */
   void screenshots(String name) {
     Path folder = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     browser.resize(Browser.DESKTOP);
+    assertThat(browser.accessibilityViolations()).as(name + ": WCAG 2.1 AA (axe-core)").isEmpty();
     browser.screenshot(folder.resolve(name + "-desktop.png"));
     browser.resize(Browser.PHONE);
     assertThat(browser.scrollsSideways()).as(name + " on a phone scrolls sideways").isFalse();
