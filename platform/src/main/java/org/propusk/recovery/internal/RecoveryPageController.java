@@ -173,7 +173,7 @@ class RecoveryPageController {
     model.addAttribute("flow", flow);
     model.addAttribute(
         "method",
-        flow.secondFactors().contains(method) ? method : flow.secondFactors().stream().findFirst().orElse(null));
+        method != null && flow.secondFactors().contains(method) ? method : flow.secondFactors().stream().findFirst().orElse(null));
     return "recovery/second-factor";
   }
 

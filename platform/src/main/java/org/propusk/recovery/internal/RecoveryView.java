@@ -48,7 +48,7 @@ record RecoveryView(
   }
 
   /** No second factor at hand and no other contact: only a service centre can help. */
-  boolean serviceCentreOnly() {
+  public boolean serviceCentreOnly() {
     return "second_factor".equals(state) && secondFactors.isEmpty() && otherContact == null;
   }
 
