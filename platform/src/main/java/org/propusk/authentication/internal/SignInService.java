@@ -353,7 +353,10 @@ class SignInService implements SignIn {
    * the current password was typed for; the browser's device cookie stays as it is.
    */
   public void renewSession(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
-    sessions.signIn(citizen.provedAgain(AuthenticationMethod.PASSWORD, clock.instant()), request, response);
+    // the change ended every session begun before it: this one begins again now, keeping its proofs
+    Instant now = clock.instant();
+    Citizen renewed = citizen.provedAgain(AuthenticationMethod.PASSWORD, now);
+    sessions.signIn(new Citizen(renewed.accountId(), now, renewed.level(), renewed.methods()), request, response);
   }
 
   private SecondFactors secondFactors() {
