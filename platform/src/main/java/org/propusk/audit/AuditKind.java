@@ -9,14 +9,21 @@ import java.util.Locale;
 public enum AuditKind {
   /** A Simplified account was opened at the end of a registration. */
   ACCOUNT_OPENED,
-  /** The citizen signed in with a password. */
+  /** The citizen signed in (with the password, and the second factor when the account has one). */
   SIGNED_IN,
+  /** The password was right but the second-factor code was wrong; the details name the method. */
+  SECOND_FACTOR_FAILED,
   /** A sign-in with this account's login failed; recorded without an account for unknown logins. */
   SIGN_IN_FAILED,
   /** The citizen signed out. */
   SIGNED_OUT,
   /** An access recovery was started; recorded without an account for unknown logins. */
   RECOVERY_STARTED,
+  /**
+   * A recovery went past the second factor, which the citizen said was lost, with a code to the
+   * account's other contact; the details name that contact's channel.
+   */
+  SECOND_FACTOR_BYPASSED,
   /** An access recovery ended with a new password (recorded as well as PASSWORD_CHANGED). */
   RECOVERY_COMPLETED,
   /** The password was changed, by recovery or by the signed-in owner; other sessions ended. */

@@ -26,6 +26,8 @@ public enum LimitKind {
   SIGN_IN_CLIENT,
   /** Failed sign-ins from one browser holding a device cookie for the login: its own budget. */
   SIGN_IN_DEVICE,
+  /** Second-factor codes tried in one sign-in flow, counted before each check. */
+  SIGN_IN_SECOND_FACTOR,
   /**
    * Checks whether a contact, SNILS or passport a signed-in citizen enters is someone else's (the
    * "taken" answer of a contact change or of the profile), per account.

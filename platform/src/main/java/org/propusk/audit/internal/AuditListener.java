@@ -9,11 +9,13 @@ import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.audit.AuditKind;
+import org.propusk.authentication.SecondFactorFailed;
 import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
 import org.propusk.authentication.SignedOutEvent;
 import org.propusk.recovery.RecoveryCompleted;
 import org.propusk.recovery.RecoveryStarted;
+import org.propusk.recovery.SecondFactorBypassed;
 import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.verification.ProfileChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -48,6 +50,11 @@ class AuditListener {
   }
 
   @ApplicationModuleListener
+  void on(SecondFactorFailed event) {
+    log.append(event.accountId(), AuditKind.SECOND_FACTOR_FAILED, "citizen", event.occurrence(), "method=" + event.method());
+  }
+
+  @ApplicationModuleListener
   void on(SignedOutEvent event) {
     log.append(event.accountId(), AuditKind.SIGNED_OUT, "citizen", event.occurrence(), null);
   }
@@ -60,6 +67,11 @@ class AuditListener {
   @ApplicationModuleListener
   void on(RecoveryCompleted event) {
     log.append(event.accountId(), AuditKind.RECOVERY_COMPLETED, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(SecondFactorBypassed event) {
+    log.append(event.accountId(), AuditKind.SECOND_FACTOR_BYPASSED, "citizen", event.occurrence(), "via=" + event.via());
   }
 
   @ApplicationModuleListener

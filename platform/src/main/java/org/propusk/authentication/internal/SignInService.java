@@ -2,6 +2,7 @@ package org.propusk.authentication.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -14,36 +15,70 @@ import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
 import org.propusk.account.RecoveryTarget;
+import org.propusk.authentication.SecondFactorFailed;
+import org.propusk.authentication.SecondFactors;
 import org.propusk.authentication.SignIn;
 import org.propusk.authentication.SignInFailed;
 import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
 import org.propusk.authentication.SignedInFromNewDevice;
 import org.propusk.authentication.SignedOutEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Citizen;
+import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitDecision;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.Occurrence;
 import org.propusk.shared.RateLimiter;
+import org.propusk.shared.TooManyAttempts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The sign-in flow (identify, password, second factor when the account has one, done) for the
+ * pages and the API alike, and the sessions that registration and recovery end in.
+ */
 @Service
 class SignInService implements SignIn {
 
+  /** The session attribute holding the id of this browser's flow waiting for a second factor. */
+  static final String FLOW_ATTRIBUTE = SignInService.class.getName() + ".flow";
+
   private static final String THROTTLED = "sign-in-throttled";
+
+  /** Until a second factor can be turned on (its module), no account has one. */
+  private static final SecondFactors NONE =
+      new SecondFactors() {
+        @Override
+        public Set<AuthenticationMethod> methodsOf(UUID accountId) {
+          return Set.of();
+        }
+
+        @Override
+        public Instant sendSmsCode(UUID accountId, Locale locale) {
+          throw new InvalidInput("method", "unavailable");
+        }
+
+        @Override
+        public void verify(UUID accountId, AuthenticationMethod method, String code) {
+          throw new InvalidInput("method", "unavailable");
+        }
+      };
 
   private final Accounts accounts;
   private final RateLimiter limiter;
   private final DeviceCookies devices;
   private final DeviceNames deviceNames;
   private final Sessions sessions;
+  private final SignInFlowRepository flows;
+  private final ObjectProvider<SecondFactors> secondFactors;
+  private final SignInPolicy policy;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
@@ -54,6 +89,9 @@ class SignInService implements SignIn {
       DeviceCookies devices,
       DeviceNames deviceNames,
       Sessions sessions,
+      SignInFlowRepository flows,
+      ObjectProvider<SecondFactors> secondFactors,
+      SignInPolicy policy,
       Clock clock,
       ApplicationEventPublisher events,
       TransactionTemplate transactions) {
@@ -62,27 +100,52 @@ class SignInService implements SignIn {
     this.devices = devices;
     this.deviceNames = deviceNames;
     this.sessions = sessions;
+    this.flows = flows;
+    this.secondFactors = secondFactors;
+    this.policy = policy;
     this.clock = clock;
     this.events = events;
     this.transactions = transactions;
   }
 
+  /** How a step of the flow ended. */
+  sealed interface Outcome {
+    /**
+     * Signed in.
+     *
+     * @param returnTo where the citizen was going, null when the flow was not told
+     * @param requiredLevel the level asked for when the account is below it, else null
+     */
+    record Done(UUID accountId, AccountLevel level, String returnTo, AccountLevel requiredLevel) implements Outcome {}
+
+    /** The password was right; the account's second factor is next. */
+    record SecondFactorNeeded(UUID flowId, Set<AuthenticationMethod> methods, Instant expiresAt) implements Outcome {}
+  }
+
   /**
-   * Counts the attempt before the password is checked, so that parallel guesses cannot outrun the
-   * count: each admitted attempt costs one Argon2 run, a refused one none. No transaction is held
-   * meanwhile, so that a burst of sign-ins waiting for the limiter and for Argon2 does not hold the
-   * main pool's connections, which every request needs for its session; the events are published
-   * in a short transaction of their own (the outbox stores them there).
+   * Identify and password. Counts the attempt before the password is checked, so that parallel
+   * guesses cannot outrun the count: each admitted attempt costs one Argon2 run, a refused one
+   * none. No transaction is held meanwhile, so that a burst of sign-ins waiting for the limiter and
+   * for Argon2 does not hold the main pool's connections, which every request needs for its
+   * session. A password-only account is signed in at once and nothing of the flow is saved; for an
+   * account with a second factor the flow is saved (one row) and its id kept in this session.
+   *
+   * @throws SignInFailed for every wrong login or password alike
+   * @throws TooManyAttempts while failures slow down or block the attempts
    */
-  @Override
-  public SignedIn signIn(
-      String login, String password, HttpServletRequest request, HttpServletResponse response) {
+  Outcome signIn(
+      String login,
+      String password,
+      SignInFlow.Request wanted,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Instant started = clock.instant();
+    SignInFlow flow = SignInFlow.start(wanted, started);
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
     // the same key whether or not such an account exists, so that throttling reveals nothing
-    String loginKey = identifier.map(SignInService::key).orElseGet(() -> rawKey(login));
-    String client = request.getRemoteAddr();
-    Optional<String> knownDevice = devices.presentedFor(loginKey, request);
-    Runnable succeeded = countAttempt(loginKey, client, knownDevice);
+    flow.identified(identifier.map(SignInService::key).orElseGet(() -> rawKey(login)));
+    SignInFlow.Attempt attempt =
+        countAttempt(flow.loginKey(), request.getRemoteAddr(), devices.presentedFor(flow.loginKey(), request));
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
       SignInFailedEvent failed =
@@ -92,44 +155,162 @@ class SignInService implements SignIn {
       transactions.executeWithoutResult(tx -> events.publishEvent(failed));
       throw new SignInFailed();
     }
-    succeeded.run();
-    Occurrence now = Occurrence.at(clock.instant());
-    Optional<SignedInFromNewDevice> newDevice =
-        knownDevice.isPresent()
-            ? Optional.empty()
-            : Optional.of(
-                new SignedInFromNewDevice(
-                    account.get(), deviceNames.describe(request.getHeader("User-Agent")).orElse(null), now));
-    transactions.executeWithoutResult(
-        tx -> {
-          events.publishEvent(new SignedInEvent(account.get(), now));
-          newDevice.ifPresent(events::publishEvent);
-        });
-    AccountLevel level = open(find(account.get()), Set.of(AuthenticationMethod.PASSWORD), request, response);
-    devices.issue(loginKey, response);
-    return new SignedIn(account.get(), level);
+    Set<AuthenticationMethod> factors = secondFactors().methodsOf(account.get());
+    Instant now = clock.instant();
+    flow.passwordVerified(account.get(), attempt, factors, policy.secondFactorTtl(), now);
+    if (flow.state() == SignInState.DONE) {
+      return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD), request, response);
+    }
+    flows.insert(flow);
+    // the pre-sign-in session gets a new id too, so that one planted before the password is no use
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    request.getSession(true).setAttribute(FLOW_ATTRIBUTE, flow.id());
+    return new Outcome.SecondFactorNeeded(flow.id(), flow.methods(), flow.expiresAt());
+  }
+
+  /** The flow of this session waiting for a second factor. */
+  SignInFlow waiting(HttpServletRequest request, UUID claimed) {
+    HttpSession session = request.getSession(false);
+    Object kept = session == null ? null : session.getAttribute(FLOW_ATTRIBUTE);
+    // a flow id from anywhere but this session (a body, another client) is never enough
+    if (!(kept instanceof UUID id) || (claimed != null && !claimed.equals(id))) {
+      throw new SignInProblems.FlowNotFound();
+    }
+    return flows.find(id)
+        .filter(flow -> flow.waitsForSecondFactor(clock.instant()))
+        .orElseThrow(SignInProblems.FlowNotFound::new);
   }
 
   /**
-   * Takes the attempt's slots and returns what to forget once it succeeds. A browser with a device
-   * cookie for this login spends its own budget, so that strangers' failures never lock the owner
-   * out; every other client shares the login's budget and its address's.
+   * Sends an SMS code for the flow's second factor, on the citizen's request.
+   *
+   * @return when the next code may be asked for
    */
-  private Runnable countAttempt(String loginKey, String client, Optional<String> device) {
+  Instant sendSmsCode(HttpServletRequest request, UUID claimed, Locale locale) {
+    SignInFlow flow = waiting(request, claimed);
+    if (!flow.methods().contains(AuthenticationMethod.SMS)) {
+      throw new InvalidInput("method", "unavailable");
+    }
+    Instant next = secondFactors().sendSmsCode(flow.accountId(), locale);
+    flow.smsSent(next);
+    flows.smsSent(flow.id(), next);
+    return next;
+  }
+
+  /**
+   * The second factor: every code is counted for the flow before it is checked; a wrong one is
+   * recorded, and after {@link SignInPolicy#wrongCodesPerFlow} of them the flow is over. A right
+   * one signs in under a new session id, with the password and this method in the session.
+   *
+   * @throws SignInProblems.WrongCode with the codes left
+   * @throws TooManyAttempts from the limits of the flow or of the account's second factor
+   */
+  Outcome.Done secondFactor(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      UUID claimed,
+      AuthenticationMethod method,
+      String code) {
+    SignInFlow flow = waiting(request, claimed);
+    if (method == null || !flow.methods().contains(method)) {
+      throw new InvalidInput("method", "unavailable");
+    }
+    if (code == null || code.isBlank()) {
+      throw new InvalidInput("code", "required");
+    }
+    try {
+      limiter.take(LimitKind.SIGN_IN_SECOND_FACTOR, flow.id().toString(), "sign-in-second-factor-limit");
+    } catch (TooManyAttempts spent) {
+      end(flow, request);
+      throw spent;
+    }
+    try {
+      secondFactors().verify(flow.accountId(), method, code.strip());
+    } catch (InvalidInput wrong) {
+      SecondFactorFailed failed = new SecondFactorFailed(flow.accountId(), method.amr(), Occurrence.at(clock.instant()));
+      transactions.executeWithoutResult(tx -> events.publishEvent(failed));
+      int counted = flows.countWrongCode(flow.id()).orElseThrow(SignInProblems.FlowNotFound::new);
+      flow.wrongCode(counted, policy.wrongCodesPerFlow());
+      if (flow.state() == SignInState.FAILED) {
+        end(flow, request);
+      }
+      throw new SignInProblems.WrongCode(Math.max(0, policy.wrongCodesPerFlow() - counted));
+    }
+    // one flow signs in once, even when two right codes arrive together
+    if (!end(flow, request)) {
+      throw new SignInProblems.FlowNotFound();
+    }
+    flow.secondFactorVerified();
+    return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD, method), request, response);
+  }
+
+  /** Deletes the flow and forgets it in the session; true when this request deleted it. */
+  private boolean end(SignInFlow flow, HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(FLOW_ATTRIBUTE);
+    }
+    return flows.delete(flow.id());
+  }
+
+  /**
+   * The flow is done: the failures of the login are forgotten, the sign-in (and a new device) is
+   * told, the session opened under a new id and the browser remembered for this login.
+   */
+  private Outcome.Done finish(
+      SignInFlow flow, Set<AuthenticationMethod> methods, HttpServletRequest request, HttpServletResponse response) {
+    forget(flow.loginKey(), flow.attempt());
+    Occurrence now = Occurrence.at(clock.instant());
+    boolean knownDevice = flow.attempt().device() != null;
+    Optional<SignedInFromNewDevice> newDevice =
+        knownDevice
+            ? Optional.empty()
+            : Optional.of(
+                new SignedInFromNewDevice(
+                    flow.accountId(), deviceNames.describe(request.getHeader("User-Agent")).orElse(null), now));
+    transactions.executeWithoutResult(
+        tx -> {
+          events.publishEvent(new SignedInEvent(flow.accountId(), now));
+          newDevice.ifPresent(events::publishEvent);
+        });
+    AccountLevel level = open(find(flow.accountId()), methods, request, response);
+    devices.issue(flow.loginKey(), response);
+    AccountLevel wanted = flow.request().minLevel();
+    return new Outcome.Done(
+        flow.accountId(),
+        level,
+        flow.request().returnTo(),
+        wanted != null && level.compareTo(wanted) < 0 ? wanted : null);
+  }
+
+  /**
+   * Takes the attempt's slots. A browser with a device cookie for this login spends its own
+   * budget, so that strangers' failures never lock the owner out; every other client shares the
+   * login's budget and its address's.
+   */
+  private SignInFlow.Attempt countAttempt(String loginKey, String client, Optional<String> device) {
     if (device.isPresent()) {
-      String subject = "device:" + device.get();
-      limiter.take(LimitKind.SIGN_IN_DEVICE, subject, THROTTLED);
-      return () -> limiter.reset(LimitKind.SIGN_IN_DEVICE, subject);
+      limiter.take(LimitKind.SIGN_IN_DEVICE, "device:" + device.get(), THROTTLED);
+      return new SignInFlow.Attempt(device.get(), null);
     }
     List<LimitDecision.Permitted> slots =
         limiter.takeAll(
             THROTTLED,
             new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, loginKey),
             new RateLimiter.Counted(LimitKind.SIGN_IN_CLIENT, client));
-    return () -> {
+    return new SignInFlow.Attempt(null, slots.get(1).slot());
+  }
+
+  /** Once the flow is done, its attempt does not count as a failure. */
+  private void forget(String loginKey, SignInFlow.Attempt attempt) {
+    if (attempt.device() != null) {
+      limiter.reset(LimitKind.SIGN_IN_DEVICE, "device:" + attempt.device());
+    } else {
       limiter.reset(LimitKind.SIGN_IN_ACCOUNT, loginKey);
-      limiter.release(slots.get(1));
-    };
+      limiter.release(new LimitDecision.Permitted(attempt.clientSlot()));
+    }
   }
 
   @Override
@@ -147,16 +328,22 @@ class SignInService implements SignIn {
   }
 
   /**
-   * Signs in after a registration or a recovery, where the citizen proved the contact and has just
-   * typed the password: the browser is remembered as a device of the account's main login, so that
-   * its next sign-in is not "from a new device".
+   * Signs in after a registration or a recovery, where the citizen proved the contact (and, for an
+   * account with a second factor, that too or the other contact) and has just typed the password:
+   * the browser is remembered as a device of the account's main login, so that its next sign-in is
+   * not "from a new device".
    */
   @Override
   public AccountLevel startSession(
-      UUID accountId, AuthenticationMethod contactProof, HttpServletRequest request, HttpServletResponse response) {
+      UUID accountId, Set<AuthenticationMethod> proofs, HttpServletRequest request, HttpServletResponse response) {
+    long possession = proofs.stream().filter(AuthenticationMethod::possession).count();
+    if (possession < 2 && !secondFactors().methodsOf(accountId).isEmpty()) {
+      throw new IllegalStateException("an account with a second factor needs it (or its other contact) as well");
+    }
     AccountSummary account = find(accountId);
-    AccountLevel level =
-        open(account, EnumSet.of(contactProof, AuthenticationMethod.PASSWORD), request, response);
+    EnumSet<AuthenticationMethod> methods = EnumSet.copyOf(proofs);
+    methods.add(AuthenticationMethod.PASSWORD);
+    AccountLevel level = open(account, methods, request, response);
     devices.issue(mainLoginKey(account), response);
     return level;
   }
@@ -167,9 +354,14 @@ class SignInService implements SignIn {
    * proof and the earlier ones kept; the browser's device cookie stays as it is.
    */
   public void renewSession(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
+    // the change ended every session begun before it: this one begins again now, keeping its proofs
     Instant now = clock.instant();
     Citizen renewed = citizen.provedAgain(AuthenticationMethod.PASSWORD, now);
-    sessions.signIn(new Citizen(citizen.accountId(), now, citizen.level(), renewed.methods()), request, response);
+    sessions.signIn(new Citizen(renewed.accountId(), now, renewed.level(), renewed.methods()), request, response);
+  }
+
+  private SecondFactors secondFactors() {
+    return secondFactors.getIfAvailable(() -> NONE);
   }
 
   private AccountSummary find(UUID accountId) {
@@ -182,6 +374,11 @@ class SignInService implements SignIn {
     AccountLevel level = account.level().level();
     sessions.signIn(Citizen.signedIn(account.id(), level.name(), clock.instant(), methods), request, response);
     return level;
+  }
+
+  @Transactional
+  int deleteExpiredFlows() {
+    return flows.deleteExpired(clock.instant());
   }
 
   /** The login key of the account's phone, or of its e-mail when it has no phone. */

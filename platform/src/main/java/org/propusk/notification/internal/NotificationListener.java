@@ -16,6 +16,7 @@ import org.propusk.authentication.SignedInFromNewDevice;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.recovery.RecoveryCodeIssued;
+import org.propusk.recovery.SecondFactorBypassed;
 import org.propusk.registration.RegistrationCodeIssued;
 import org.propusk.shared.Messages;
 import org.propusk.shared.OneTimeSecrets;
@@ -82,6 +83,18 @@ class NotificationListener {
         locale -> messages.in(locale, "notification.password-changed.sms"),
         locale -> messages.in(locale, "notification.password-changed.email.subject"),
         locale -> messages.in(locale, "notification.password-changed.email.body"));
+  }
+
+  /** Every contact learns that a recovery went past the second factor through the other contact. */
+  @ApplicationModuleListener
+  void on(SecondFactorBypassed event) {
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.second-factor-bypassed.sms", messages.in(locale, "notification.via." + event.via())),
+        locale -> messages.in(locale, "notification.second-factor-bypassed.email.subject"),
+        locale ->
+            messages.in(
+                locale, "notification.second-factor-bypassed.email.body", messages.in(locale, "notification.via." + event.via())));
   }
 
   /** A sign-in from a browser new to the login: the owner can end that session if it was not them. */

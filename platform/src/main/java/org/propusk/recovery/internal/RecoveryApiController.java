@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.propusk.account.PasswordStrength;
 import org.propusk.authentication.SignIn;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Messages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,19 @@ class RecoveryApiController {
 
   record CodeEntry(String code) {}
 
-  record State(String state) {}
+  /** The state; at the second-factor step also its choices (see {@link RecoveryView}). */
+  record State(String state, java.util.List<String> secondFactors, String otherContact, Boolean serviceCentre) {
+
+    static State of(RecoveryView view) {
+      boolean step = "second_factor".equals(view.state());
+      return new State(
+          view.state(), step ? view.secondFactors() : null, step ? view.otherContact() : null, step ? view.serviceCentreOnly() : null);
+    }
+  }
+
+  record SecondFactorEntry(String method, String code) {}
+
+  record OtherContactSent(String channel, String maskedContact, Instant codeExpiresAt, Instant resendAvailableAt) {}
 
   record PasswordEntry(String password, String passwordRepeat) {}
 
@@ -61,7 +74,34 @@ class RecoveryApiController {
 
   @PostMapping("/{id}/confirmation")
   State confirm(@PathVariable UUID id, @RequestBody CodeEntry body) {
-    return new State(recoveries.confirm(id, body.code()).state());
+    return State.of(recoveries.confirm(id, body.code()));
+  }
+
+  @PostMapping("/{id}/second-factor")
+  State secondFactor(@PathVariable UUID id, @RequestBody SecondFactorEntry body) {
+    return State.of(recoveries.secondFactor(id, method(body.method()), body.code()));
+  }
+
+  @PostMapping("/{id}/other-contact")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OtherContactSent otherContact(@PathVariable UUID id, HttpServletRequest request) {
+    RecoveryView flow = recoveries.sendOtherContactCode(id, request.getRemoteAddr());
+    return new OtherContactSent(flow.channel(), flow.maskedContact(), flow.codeExpiresAt(), flow.resendAvailableAt());
+  }
+
+  @PostMapping("/{id}/other-contact/confirmation")
+  State confirmOtherContact(@PathVariable UUID id, @RequestBody CodeEntry body) {
+    return State.of(recoveries.confirmOtherContact(id, body.code()));
+  }
+
+  /** {@code totp} or {@code recovery_code}. */
+  static AuthenticationMethod method(String name) {
+    for (AuthenticationMethod method : new AuthenticationMethod[] {AuthenticationMethod.TOTP, AuthenticationMethod.RECOVERY_CODE}) {
+      if (method.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+        return method;
+      }
+    }
+    return null;
   }
 
   @PostMapping("/{id}/password-strength")
@@ -78,6 +118,6 @@ class RecoveryApiController {
     RecoveryService.Recovered recovered = recoveries.setPassword(id, body.password(), body.passwordRepeat());
     recoveries.login(id).ifPresent(signIn::forgetFailures);
     return new Recovered(
-        recovered.accountId(), signIn.startSession(recovered.accountId(), recovered.contactProof(), request, response).apiName());
+        recovered.accountId(), signIn.startSession(recovered.accountId(), recovered.proofs(), request, response).apiName());
   }
 }

@@ -1,8 +1,11 @@
 package org.propusk.recovery.internal;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.OneTimeSecrets;
 
@@ -20,6 +23,10 @@ final class RecoveryFlow {
     String apiName() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    AuthenticationMethod proof() {
+      return this == SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL;
+    }
   }
 
   private final UUID id;
@@ -27,7 +34,8 @@ final class RecoveryFlow {
   private final Channel channel;
   private final String contact;
   private final String locale;
-  private final ConfirmationCode code;
+  private ConfirmationCode code;
+  private AuthenticationMethod secondProof;
   private final Instant createdAt;
   private final long version;
   private RecoveryState state;
@@ -41,6 +49,7 @@ final class RecoveryFlow {
       String contact,
       String locale,
       ConfirmationCode code,
+      AuthenticationMethod secondProof,
       Instant createdAt,
       Instant expiresAt,
       long version) {
@@ -51,6 +60,7 @@ final class RecoveryFlow {
     this.contact = contact;
     this.locale = locale;
     this.code = code;
+    this.secondProof = secondProof;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
     this.version = version;
@@ -66,6 +76,7 @@ final class RecoveryFlow {
         contact,
         locale.getLanguage(),
         ConfirmationCode.none(),
+        null,
         now,
         now.plus(policy.flowTtl()),
         0);
@@ -78,7 +89,12 @@ final class RecoveryFlow {
     return code.issue(secrets, policy.codeRules(channel), now);
   }
 
-  void confirm(String typed, OneTimeSecrets secrets, RecoveryPolicy policy, Instant now) {
+  /**
+   * Checks the code. An account with a second factor needs it (or its other contact) next, before
+   * the new password.
+   */
+  void confirm(
+      String typed, boolean hasSecondFactor, OneTimeSecrets secrets, RecoveryPolicy policy, Instant now) {
     ensureAlive(now);
     if (state != RecoveryState.CODE_SENT) {
       throw new RecoveryProblems.WrongStep();
@@ -88,6 +104,70 @@ final class RecoveryFlow {
       // unreachable in practice: nobody knows a code that was never sent
       throw new IllegalStateException("a recovery without an account cannot be confirmed");
     }
+    if (hasSecondFactor) {
+      move(RecoveryState.SECOND_FACTOR);
+    } else {
+      openPasswordStep(now, policy);
+    }
+  }
+
+  /** The second factor was right (its module checked it). */
+  void secondFactorVerified(AuthenticationMethod method, RecoveryPolicy policy, Instant now) {
+    ensureAlive(now);
+    if (state != RecoveryState.SECOND_FACTOR) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    secondProof = method;
+    openPasswordStep(now, policy);
+  }
+
+  /**
+   * A code for the account's other contact, instead of the lost second factor. The count of wrong
+   * entries goes on from the first code: a new contact never resets the flow's total.
+   */
+  String issueOtherContactCode(Channel other, OneTimeSecrets secrets, RecoveryPolicy policy, Instant now) {
+    ensureAlive(now);
+    if (state == RecoveryState.SECOND_FACTOR) {
+      secondProof = other.proof();
+      code = new ConfirmationCode(null, null, 0, code.totalWrongEntries(), 0, null);
+    } else if (state != RecoveryState.OTHER_CONTACT_CODE_SENT) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    move(RecoveryState.OTHER_CONTACT_CODE_SENT);
+    return code.issue(secrets, policy.codeRules(otherChannel()), now);
+  }
+
+  void confirmOtherContact(String typed, OneTimeSecrets secrets, RecoveryPolicy policy, Instant now) {
+    ensureAlive(now);
+    if (state != RecoveryState.OTHER_CONTACT_CODE_SENT) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    code.verify(typed, secrets, policy.codeRules(otherChannel()), now);
+    openPasswordStep(now, policy);
+  }
+
+  /** The channel of the other contact's code, once it was asked for. */
+  Channel otherChannel() {
+    return secondProof == AuthenticationMethod.SMS
+        ? Channel.SMS
+        : secondProof == AuthenticationMethod.EMAIL ? Channel.EMAIL : null;
+  }
+
+  /** The code now in play: the first contact's, or the other contact's. */
+  Channel codeChannel() {
+    return state == RecoveryState.OTHER_CONTACT_CODE_SENT ? otherChannel() : channel;
+  }
+
+  /** What the citizen proved in this recovery, for the session that follows. */
+  Set<AuthenticationMethod> proofs() {
+    EnumSet<AuthenticationMethod> proofs = EnumSet.of(channel.proof());
+    if (secondProof != null) {
+      proofs.add(secondProof);
+    }
+    return proofs;
+  }
+
+  private void openPasswordStep(Instant now, RecoveryPolicy policy) {
     move(RecoveryState.CODE_CONFIRMED);
     expiresAt = now.plus(policy.passwordStepTtl());
   }
@@ -132,6 +212,7 @@ final class RecoveryFlow {
   String contact() { return contact; }
   String locale() { return locale; }
   ConfirmationCode code() { return code; }
+  AuthenticationMethod secondProof() { return secondProof; }
   Instant createdAt() { return createdAt; }
   Instant expiresAt() { return expiresAt; }
   long version() { return version; }

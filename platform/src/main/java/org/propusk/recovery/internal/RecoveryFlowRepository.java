@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCodeColumns;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,10 +34,10 @@ class RecoveryFlowRepository {
             """
             insert into recovery_flow (id, state, account_id, channel, contact, locale, code_hash,
               code_expires_at, code_wrong_entries, total_wrong_entries, codes_sent, last_code_sent_at,
-              created_at, expires_at, version)
+              created_at, expires_at, version, second_proof)
             values (:id, :state, :accountId, :channel, :contact, :locale, :codeHash,
               :codeExpiresAt, :codeWrongEntries, :totalWrongEntries, :codesSent, :lastCodeSentAt,
-              :createdAt, :expiresAt, 0)
+              :createdAt, :expiresAt, 0, :secondProof)
             """,
             flow)
         .update();
@@ -49,7 +50,8 @@ class RecoveryFlowRepository {
                 update recovery_flow set state = :state, code_hash = :codeHash,
                   code_expires_at = :codeExpiresAt, code_wrong_entries = :codeWrongEntries,
                   total_wrong_entries = :totalWrongEntries, codes_sent = :codesSent,
-                  last_code_sent_at = :lastCodeSentAt, expires_at = :expiresAt, version = version + 1
+                  last_code_sent_at = :lastCodeSentAt, expires_at = :expiresAt, second_proof = :secondProof,
+                  version = version + 1
                 where id = :id and version = :version
                 """,
                 flow)
@@ -89,7 +91,8 @@ class RecoveryFlowRepository {
         .param("contact", f.contact())
         .param("locale", f.locale())
         .param("createdAt", DbTime.of(f.createdAt()))
-        .param("expiresAt", DbTime.of(f.expiresAt()));
+        .param("expiresAt", DbTime.of(f.expiresAt()))
+        .param("secondProof", f.secondProof() == null ? null : f.secondProof().name());
   }
 
   private static RecoveryFlow map(ResultSet rs, int row) throws SQLException {
@@ -101,6 +104,7 @@ class RecoveryFlowRepository {
         rs.getString("contact"),
         rs.getString("locale"),
         ConfirmationCodeColumns.read(rs),
+        rs.getString("second_proof") == null ? null : AuthenticationMethod.valueOf(rs.getString("second_proof")),
         DbTime.read(rs, "created_at"),
         DbTime.read(rs, "expires_at"),
         rs.getLong("version"));

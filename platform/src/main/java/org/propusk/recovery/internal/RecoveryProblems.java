@@ -30,4 +30,11 @@ final class RecoveryProblems {
       super(409, "recovery-concurrent-change");
     }
   }
+
+  /** The account has a second factor, none of its codes at hand and no other contact: not online. */
+  static final class ServiceCentreNeeded extends Problem {
+    ServiceCentreNeeded() {
+      super(409, "recovery-service-centre");
+    }
+  }
 }

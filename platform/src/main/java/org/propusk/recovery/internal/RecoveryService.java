@@ -2,9 +2,12 @@ package org.propusk.recovery.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
 import org.propusk.account.Contact;
 import org.propusk.account.PasswordAssessment;
@@ -13,17 +16,15 @@ import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.recovery.RecoveryCodeIssued;
 import org.propusk.recovery.RecoveryCompleted;
 import org.propusk.recovery.RecoveryStarted;
+import org.propusk.recovery.SecondFactorBypassed;
+import org.propusk.authentication.SecondFactors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCode;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.InvalidInput;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.LimitKind;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Occurrence;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.OneTimeSecrets;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,7 @@ class RecoveryService {
   private final ApplicationEventPublisher events;
   private final RecoveryPolicy policy;
   private final Clock clock;
+  private final ObjectProvider<SecondFactors> secondFactors;
 
   RecoveryService(
       RecoveryFlowRepository flows,
@@ -48,7 +50,9 @@ class RecoveryService {
       OneTimeSecrets secrets,
       ApplicationEventPublisher events,
       RecoveryPolicy policy,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<SecondFactors> secondFactors) {
+    this.secondFactors = secondFactors;
     this.flows = flows;
     this.accounts = accounts;
     this.limiter = limiter;
@@ -94,6 +98,9 @@ class RecoveryService {
   RecoveryView resend(UUID id, String clientAddress) {
     Instant now = clock.instant();
     RecoveryFlow flow = load(id);
+    if (flow.state() == RecoveryState.OTHER_CONTACT_CODE_SENT) {
+      return sendOtherContactCode(id, clientAddress);
+    }
     Optional<RecoveryTarget> target =
         flow.reachesAnAccount()
             ? accounts.findForRecovery(flow.accountId(), flow.channel() == RecoveryFlow.Channel.EMAIL)
@@ -104,15 +111,121 @@ class RecoveryService {
     return RecoveryView.of(flow, policy);
   }
 
+  /** The code; for an account with a second factor the flow goes on to it, not to the password. */
   @Transactional(noRollbackFor = ConfirmationCode.WrongCode.class)
   RecoveryView confirm(UUID id, String code) {
     RecoveryFlow flow = load(id);
+    boolean hasSecondFactor = flow.reachesAnAccount() && !secondFactorsOf(flow.accountId()).isEmpty();
     try {
-      flow.confirm(code, secrets, policy, clock.instant());
+      flow.confirm(code, hasSecondFactor, secrets, policy, clock.instant());
     } finally {
       flows.update(flow);
     }
-    return RecoveryView.of(flow, policy);
+    return view(flow);
+  }
+
+  /**
+   * A TOTP or recovery code, as well as the contact's code. Checked (and limited) by the second
+   * factor's own module.
+   */
+  @Transactional
+  RecoveryView secondFactor(UUID id, AuthenticationMethod method, String code) {
+    RecoveryFlow flow = load(id);
+    if (flow.state() != RecoveryState.SECOND_FACTOR) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    if (method == null || !usableSecondFactors(flow).contains(method)) {
+      throw new InvalidInput("method", method == null ? "required" : "unavailable");
+    }
+    if (code == null || code.isBlank()) {
+      throw new InvalidInput("code", "required");
+    }
+    secondFactors.getObject().verify(flow.accountId(), method, code.strip());
+    flow.secondFactorVerified(method, policy, clock.instant());
+    flows.update(flow);
+    return view(flow);
+  }
+
+  /**
+   * The citizen lost the second factor: a code to the account's other confirmed contact (the phone
+   * never counts twice). Without one, recovery cannot go on online.
+   *
+   * @throws RecoveryProblems.ServiceCentreNeeded when the account has no other confirmed contact
+   */
+  @Transactional
+  RecoveryView sendOtherContactCode(UUID id, String clientAddress) {
+    Instant now = clock.instant();
+    RecoveryFlow flow = load(id);
+    if (flow.state() != RecoveryState.SECOND_FACTOR && flow.state() != RecoveryState.OTHER_CONTACT_CODE_SENT) {
+      throw new RecoveryProblems.WrongStep();
+    }
+    OtherContact other = otherContact(flow).orElseThrow(RecoveryProblems.ServiceCentreNeeded::new);
+    String code = flow.issueOtherContactCode(other.channel(), secrets, policy, now);
+    limit(flow, clientAddress, other.value());
+    flows.update(flow);
+    events.publishEvent(
+        new RecoveryCodeIssued(
+            flow.id(), other.channel().apiName(), other.value(), secrets.seal(code), flow.code().expiresAt(), flow.locale()));
+    return view(flow);
+  }
+
+  /** The other contact's code; unless it is the phone of an SMS second factor, every contact is told. */
+  @Transactional(noRollbackFor = ConfirmationCode.WrongCode.class)
+  RecoveryView confirmOtherContact(UUID id, String code) {
+    Instant now = clock.instant();
+    RecoveryFlow flow = load(id);
+    try {
+      flow.confirmOtherContact(code, secrets, policy, now);
+    } finally {
+      flows.update(flow);
+    }
+    boolean smsFactor =
+        flow.otherChannel() == RecoveryFlow.Channel.SMS
+            && secondFactorsOf(flow.accountId()).contains(AuthenticationMethod.SMS);
+    if (!smsFactor) {
+      events.publishEvent(
+          new SecondFactorBypassed(flow.id(), flow.accountId(), flow.otherChannel().apiName(), Occurrence.at(now)));
+    }
+    return view(flow);
+  }
+
+  /** The account's confirmed contact that is not the one the recovery went by. */
+  private record OtherContact(RecoveryFlow.Channel channel, String value) {}
+
+  private Optional<OtherContact> otherContact(RecoveryFlow flow) {
+    Optional<Contact> first =
+        accounts.findForRecovery(flow.accountId(), flow.channel() == RecoveryFlow.Channel.EMAIL).map(RecoveryTarget::contact);
+    Optional<AccountSummary> account = accounts.find(flow.accountId());
+    if (first.isEmpty() || account.isEmpty()) {
+      return Optional.empty();
+    }
+    return first.get() instanceof Contact.Phone
+        ? Optional.ofNullable(account.get().email()).map(email -> new OtherContact(RecoveryFlow.Channel.EMAIL, email))
+        : Optional.ofNullable(account.get().phone()).map(phone -> new OtherContact(RecoveryFlow.Channel.SMS, phone));
+  }
+
+  /** TOTP and recovery codes; an SMS second factor is the phone, reached as the other contact. */
+  private Set<AuthenticationMethod> usableSecondFactors(RecoveryFlow flow) {
+    Set<AuthenticationMethod> usable = EnumSet.copyOf(secondFactorsOf(flow.accountId()));
+    usable.retainAll(EnumSet.of(AuthenticationMethod.TOTP, AuthenticationMethod.RECOVERY_CODE));
+    return usable;
+  }
+
+  private Set<AuthenticationMethod> secondFactorsOf(UUID accountId) {
+    SecondFactors factors = secondFactors.getIfAvailable();
+    Set<AuthenticationMethod> methods = factors == null ? Set.of() : factors.methodsOf(accountId);
+    return methods.isEmpty() ? EnumSet.noneOf(AuthenticationMethod.class) : EnumSet.copyOf(methods);
+  }
+
+  /** The view, with the second-factor step's choices while the flow is at it. */
+  private RecoveryView view(RecoveryFlow flow) {
+    RecoveryView view = RecoveryView.of(flow, policy);
+    if (flow.state() != RecoveryState.SECOND_FACTOR && flow.state() != RecoveryState.OTHER_CONTACT_CODE_SENT) {
+      return view;
+    }
+    return view.withSecondFactor(
+        usableSecondFactors(flow).stream().map(m -> m.name().toLowerCase(Locale.ROOT)).sorted().toList(),
+        otherContact(flow).map(o -> RecoveryView.mask(o.channel(), o.value())).orElse(null));
   }
 
   /** Sets the new password; every other session of the account ends. */
@@ -131,12 +244,14 @@ class RecoveryService {
     flow.complete(now);
     flows.update(flow);
     events.publishEvent(new RecoveryCompleted(flow.id(), flow.accountId(), Occurrence.at(now)));
-    return new Recovered(
-        flow.accountId(), flow.channel() == RecoveryFlow.Channel.SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL);
+    return new Recovered(flow.accountId(), flow.proofs());
   }
 
-  /** The recovered account and how its owner proved the contact, for the session that follows. */
-  record Recovered(UUID accountId, AuthenticationMethod contactProof) {}
+  /**
+   * The recovered account and what its owner proved (the contact, and the second factor or the
+   * other contact), for the session that follows.
+   */
+  record Recovered(UUID accountId, Set<AuthenticationMethod> proofs) {}
 
   /** Rates the new password as it is typed, against the account's own data. */
   @Transactional(readOnly = true)
@@ -148,7 +263,7 @@ class RecoveryService {
 
   @Transactional(readOnly = true)
   RecoveryView view(UUID id) {
-    return RecoveryView.of(load(id), policy);
+    return view(load(id));
   }
 
   /** The phone or e-mail the recovery was started with, to forget its failed sign-ins. */
@@ -170,13 +285,17 @@ class RecoveryService {
    */
   private String issue(RecoveryFlow flow, String clientAddress, Optional<RecoveryTarget> target, Instant now) {
     String code = flow.issueCode(secrets, policy, now);
-    String recipient = target.map(t -> t.contact().value()).orElse(flow.contact()).toLowerCase(Locale.ROOT);
+    limit(flow, clientAddress, target.map(t -> t.contact().value()).orElse(flow.contact()));
+    return code;
+  }
+
+  private void limit(RecoveryFlow flow, String clientAddress, String to) {
+    String recipient = to.toLowerCase(Locale.ROOT);
     limiter.takeAll(
         "recovery-code-limit",
         new RateLimiter.Counted(LimitKind.RECOVERY_CODE_FLOW, flow.id().toString()),
         new RateLimiter.Counted(LimitKind.RECOVERY_CODE_CLIENT, clientAddress),
         new RateLimiter.Counted(LimitKind.RECOVERY_CODE_LOGIN, recipient));
-    return code;
   }
 
   private void publish(RecoveryFlow flow, RecoveryTarget target, String code) {

@@ -1,0 +1,266 @@
+package org.propusk.authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.propusk.shared.AuthenticationMethod;
+import org.propusk.test.ApiClient;
+import org.propusk.test.DevOutbox;
+import org.propusk.test.FakeSecondFactors;
+import org.propusk.test.MutableClock;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The sign-in flow: password, the second factor when the account has one (through the test double
+ * {@link FakeSecondFactors}), the return address, the level asked for and the maximum age.
+ */
+@PropuskIntegrationTest
+@Import(FakeSecondFactors.Config.class)
+class SignInFlowIntegrationTests {
+
+  static final String PASSWORD = "тихий-огонёк-над-рекой-7";
+
+  @LocalServerPort int port;
+  @Autowired MutableClock clock;
+  @Autowired FakeSecondFactors secondFactors;
+
+  @Test
+  void aPasswordIsNotEnoughForAnAccountWithASecondFactor() {
+    String phone = accountWithSecondFactor();
+    ApiClient citizen = new ApiClient(port);
+    ApiClient.Response password = citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    assertThat(password.status()).as(password.toString()).isEqualTo(202);
+    assertThat(password.text("next")).isEqualTo("second_factor");
+    assertThat(password.json().get("methods").valueStream().map(n -> n.asString()).toList())
+        .containsExactlyInAnyOrder("totp", "sms", "recovery_code");
+    assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
+    // nothing of a finished sign-in yet: no new-device notice
+    assertThat(new DevOutbox(port).messagesTo(phone).stream().map(m -> m.get("body").asString()))
+        .noneMatch(body -> body.contains("нового устройства"));
+
+    String before = citizen.cookie("PROPUSK_SESSION").orElseThrow();
+    ApiClient.Response done =
+        citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE));
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.text("level")).isEqualTo("simplified");
+    assertThat(done.text("accountId")).isNotNull();
+    assertThat(citizen.cookie("PROPUSK_SESSION")).get().isNotEqualTo(before);
+    assertThat(citizen.get("/api/v1/me").text("phone")).isEqualTo(phone);
+    assertThat(new DevOutbox(port).awaitMessageContaining(phone, "нового устройства")).isNotEmpty();
+    // the flow is spent
+    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE)).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aPasswordOnlyAccountIsSignedInAtOnceAndGoesWhereItWasGoing() {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    ApiClient citizen = new ApiClient(port);
+    ApiClient.Response answer =
+        citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD, "returnTo", "/account/security?tab=1"));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text("returnTo")).isEqualTo("/account/security?tab=1");
+    assertThat(answer.text("requiredLevel")).isNull();
+    for (String evil : new String[] {"https://evil.example/", "//evil.example", "/\\evil.example"}) {
+      ApiClient.Response ignored =
+          new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", PASSWORD, "returnTo", evil));
+      assertThat(ignored.status()).isEqualTo(200);
+      assertThat(ignored.text("returnTo")).as(evil).isNull();
+    }
+  }
+
+  @Test
+  void wrongCodesAreRefusedNextToTheFieldAndEndTheFlowAfterFive() {
+    String phone = accountWithSecondFactor();
+    ApiClient citizen = new ApiClient(port);
+    assertThat(citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(202);
+    for (int left = 4; left >= 0; left--) {
+      ApiClient.Response wrong = citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", "000000"));
+      assertThat(wrong.status()).isEqualTo(422);
+      assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+      assertThat(wrong.json().get("attemptsLeft").asInt()).isEqualTo(left);
+    }
+    // over: even the right code needs a new sign-in now
+    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE)).status())
+        .isEqualTo(404);
+    assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
+    ApiClient history = new ApiClient(port);
+    history.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    history.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one"));
+    assertThat(history.get("/api/v1/me/history").json().valueStream().map(e -> e.get("kind").asString()).toList())
+        .contains("second_factor_failed");
+  }
+
+  @Test
+  void theSecondFactorStepExpires() {
+    String phone = accountWithSecondFactor();
+    ApiClient citizen = new ApiClient(port);
+    clock.freeze();
+    try {
+      assertThat(citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(202);
+      clock.advance(Duration.ofMinutes(5));
+      ApiClient.Response late =
+          citizen.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one"));
+      assertThat(late.status()).isEqualTo(404);
+      assertThat(late.json().get("type").asString()).endsWith("sign-in-flow-not-found");
+    } finally {
+      clock.resume();
+    }
+  }
+
+  @Test
+  void aFlowBelongsToTheClientThatStartedIt() {
+    String phone = accountWithSecondFactor();
+    ApiClient owner = new ApiClient(port);
+    ApiClient.Response started = owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    String flowId = started.text("flowId");
+    ApiClient stranger = new ApiClient(port);
+    assertThat(stranger.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one", "flowId", flowId)).status())
+        .isEqualTo(404);
+    assertThat(stranger.post("/api/v1/session/second-factor/sms", Map.of("flowId", flowId)).status()).isEqualTo(404);
+    assertThat(stranger.get("/api/v1/me").status()).isEqualTo(401);
+    // another flow's id in the owner's body is refused too; the owner's own flow still works
+    assertThat(owner.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one", "flowId", UUID.randomUUID().toString())).status())
+        .isEqualTo(404);
+    assertThat(owner.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one", "flowId", flowId)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anSmsCodeIsSentOnRequestAndCompletesTheFlow() {
+    String phone = accountWithSecondFactor();
+    ApiClient citizen = new ApiClient(port);
+    citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    ApiClient.Response sent = citizen.post("/api/v1/session/second-factor/sms", Map.of());
+    assertThat(sent.status()).isEqualTo(202);
+    assertThat(sent.text("resendAvailableAt")).isNotNull();
+    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "sms", "code", FakeSecondFactors.CODE)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void thePagesAskForTheSecondFactorAndReturnWhereTheCitizenWasGoing() {
+    String phone = accountWithSecondFactor();
+    ApiClient browser = new ApiClient(port);
+    ApiClient.Response password =
+        form(browser, "/login", Map.of("login", phone, "password", PASSWORD, "return", "/account/history"));
+    assertThat(password.status()).isEqualTo(302);
+    assertThat(password.header("Location").orElseThrow()).endsWith("/login/second-factor");
+    assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
+
+    ApiClient.Response page = page(browser, "/login/second-factor");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.raw().body()).contains("autocomplete=\"one-time-code\"").contains("inputmode=\"numeric\"");
+    assertThat(page.raw().body()).contains("method=recovery_code");
+
+    ApiClient.Response wrong = form(browser, "/login/second-factor", Map.of("method", "totp", "code", "000000"));
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.raw().body()).contains("id=\"code-error\"");
+
+    ApiClient.Response done = form(browser, "/login/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE));
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(done.header("Location").orElseThrow()).endsWith("/account/history");
+    assertThat(browser.get("/api/v1/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void anExternalReturnAddressIsIgnored() {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    for (String evil : new String[] {"https://evil.example/", "//evil.example", "/\\evil.example"}) {
+      ApiClient.Response answer = form(new ApiClient(port), "/login", Map.of("login", phone, "password", PASSWORD, "return", evil));
+      assertThat(answer.status()).isEqualTo(302);
+      assertThat(answer.header("Location").orElseThrow()).as(evil).doesNotContain("evil").endsWith(":" + port + "/");
+    }
+  }
+
+  @Test
+  void aRecentEnoughSignInGoesStraightOnAndAnOlderOneSignsInAfresh() {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    ApiClient browser = new ApiClient(port);
+    clock.freeze();
+    try {
+      browser.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+      clock.advance(Duration.ofSeconds(200));
+      ApiClient.Response recent = page(browser, "/login?return=/account/security&max_age=300");
+      assertThat(recent.status()).isEqualTo(302);
+      assertThat(recent.header("Location").orElseThrow()).endsWith("/account/security");
+
+      clock.advance(Duration.ofSeconds(101));
+      ApiClient.Response old = page(browser, "/login?return=/account/security&max_age=300");
+      assertThat(old.status()).isEqualTo(200);
+      assertThat(old.raw().body()).contains("name=\"max_age\" value=\"300\"").contains("value=\"/account/security\"");
+      ApiClient.Response again =
+          form(browser, "/login", Map.of("login", phone, "password", PASSWORD, "return", "/account/security", "max_age", "300"));
+      assertThat(again.header("Location").orElseThrow()).endsWith("/account/security");
+      assertThat(page(browser, "/login?return=/account/security&max_age=300").status()).isEqualTo(302);
+      // without max_age the form is shown even while signed in
+      assertThat(page(browser, "/login?return=/account/security").status()).isEqualTo(200);
+    } finally {
+      clock.resume();
+    }
+  }
+
+  @Test
+  void aLevelAboveTheAccountsLeadsToThePageThatExplainsIt() {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    ApiClient api = new ApiClient(port);
+    ApiClient.Response answer =
+        api.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD, "minLevel", "standard", "returnTo", "/account/history"));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text("requiredLevel")).isEqualTo("standard");
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", PASSWORD, "minLevel", "gold")).status())
+        .isEqualTo(422);
+
+    ApiClient browser = new ApiClient(port);
+    ApiClient.Response signedIn =
+        form(browser, "/login", Map.of("login", phone, "password", PASSWORD, "return", "/account/history", "level", "standard"));
+    String location = signedIn.header("Location").orElseThrow();
+    assertThat(location).contains("/login/level?level=standard&return=%2Faccount%2Fhistory");
+    ApiClient.Response explained = page(browser, location.substring(location.indexOf("/login/level")));
+    assertThat(explained.status()).isEqualTo(200);
+    assertThat(explained.raw().body()).contains("href=\"/profile\"").contains("href=\"/account/history\"");
+  }
+
+  /** A new account with TOTP, SMS and two recovery codes turned on; returns its phone. */
+  private String accountWithSecondFactor() {
+    String phone = org.propusk.test.TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    UUID id = UUID.fromString(owner.get("/api/v1/me").text("id"));
+    secondFactors.enable(
+        id, EnumSet.of(AuthenticationMethod.TOTP, AuthenticationMethod.SMS, AuthenticationMethod.RECOVERY_CODE), "rc-one", "rc-two");
+    return phone;
+  }
+
+  static ApiClient.Response page(ApiClient client, String path) {
+    return client.send(client.request(path).setHeader("Accept", "text/html").GET());
+  }
+
+  /** A form as a browser sends it, with the session's CSRF token. */
+  static ApiClient.Response form(ApiClient client, String path, Map<String, String> fields) {
+    ApiClient.Csrf csrf = client.csrf();
+    Map<String, String> all = new HashMap<>(fields);
+    all.put("_csrf", csrf.token());
+    String body =
+        all.entrySet().stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return client.send(
+        client.request(path)
+            .setHeader("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+}

@@ -1,0 +1,141 @@
+package org.propusk.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.propusk.shared.AuthenticationMethod;
+import org.propusk.test.ApiClient;
+import org.propusk.test.DevOutbox;
+import org.propusk.test.FakeSecondFactors;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
+import org.propusk.test.TestContacts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Recovery never gets past an account's second factor (the test double {@link FakeSecondFactors}):
+ * the new password waits for a TOTP or recovery code, or for a code to the account's other contact,
+ * which every contact is told about.
+ */
+@PropuskIntegrationTest
+@Import(FakeSecondFactors.Config.class)
+class RecoverySecondFactorIntegrationTests {
+
+  static final String OLD_PASSWORD = "старый-маяк-на-холме-1";
+  static final String NEW_PASSWORD = "новая-весна-у-окна-2026";
+
+  @LocalServerPort int port;
+  @Autowired FakeSecondFactors secondFactors;
+
+  @Test
+  void theContactAloneDoesNotSetANewPasswordTheSecondFactorDoes() {
+    Account account = account(true, AuthenticationMethod.TOTP, AuthenticationMethod.RECOVERY_CODE);
+    ApiClient citizen = new ApiClient(port);
+    String id = confirmedByPhone(citizen, account);
+
+    ApiClient.Response early =
+        citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "totp", "code", "000000")).status())
+        .isEqualTo(422);
+
+    ApiClient.Response proven =
+        citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE));
+    assertThat(proven.text("state")).as(proven.toString()).isEqualTo("code_confirmed");
+    ApiClient.Response recovered =
+        citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD));
+    assertThat(recovered.status()).as(recovered.toString()).isEqualTo(200);
+    assertThat(citizen.get("/api/v1/me").text("phone")).isEqualTo(account.phone());
+    // no bypass: nobody is told about one
+    assertThat(new DevOutbox(port).messagesTo(account.email()).stream().map(m -> m.get("body").asString()))
+        .noneMatch(body -> body.contains("второй фактор был обойдён"));
+  }
+
+  @Test
+  void aLostSecondFactorIsReplacedByTheOtherContactAndBothContactsAreTold() {
+    Account account = account(true, AuthenticationMethod.TOTP);
+    ApiClient citizen = new ApiClient(port);
+    String id = confirmedByPhone(citizen, account);
+
+    ApiClient.Response sent = citizen.post("/api/v1/recoveries/" + id + "/other-contact", Map.of());
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+    assertThat(sent.text("channel")).isEqualTo("email");
+    String code = new DevOutbox(port).awaitCode(account.email(), 2);
+    ApiClient.Response confirmed = citizen.post("/api/v1/recoveries/" + id + "/other-contact/confirmation", Map.of("code", code));
+    assertThat(confirmed.text("state")).as(confirmed.toString()).isEqualTo("code_confirmed");
+    assertThat(
+            citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD))
+                .status())
+        .isEqualTo(200);
+
+    assertThat(new DevOutbox(port).awaitMessageContaining(account.email(), "второй фактор был обойдён")).contains("почту");
+    assertThat(new DevOutbox(port).awaitMessageContaining(account.phone(), "второй фактор обойдён")).isNotEmpty();
+    assertThat(citizen.get("/api/v1/me/history").json().valueStream().map(e -> e.get("kind").asString()).toList())
+        .contains("second_factor_bypassed");
+  }
+
+  @Test
+  void withoutTheSecondFactorAndAnotherContactOnlyAServiceCentreCanHelp() {
+    // an SMS second factor and recovery by that same phone: the phone does not count twice
+    Account account = account(false, AuthenticationMethod.SMS);
+    ApiClient citizen = new ApiClient(port);
+    String id = started(citizen, account.phone());
+    ApiClient.Response confirmed =
+        citizen.post("/api/v1/recoveries/" + id + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(account.phone(), 2)));
+    assertThat(confirmed.text("state")).isEqualTo("second_factor");
+    assertThat(confirmed.json().get("serviceCentre").asBoolean()).isTrue();
+    assertThat(citizen.post("/api/v1/recoveries/" + id + "/other-contact", Map.of()).status()).isEqualTo(409);
+    assertThat(citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "sms", "code", FakeSecondFactors.CODE)).status())
+        .isEqualTo(422);
+    assertThat(
+            citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD))
+                .status())
+        .isEqualTo(409);
+
+    ApiClient.Response page =
+        citizen.send(citizen.request("/recovery/" + id + "/second-factor").setHeader("Accept", "text/html").GET());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.raw().body()).contains("центр обслуживания");
+  }
+
+  private String confirmedByPhone(ApiClient citizen, Account account) {
+    String id = started(citizen, account.phone());
+    ApiClient.Response confirmed =
+        citizen.post("/api/v1/recoveries/" + id + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(account.phone(), 2)));
+    assertThat(confirmed.text("state")).as(confirmed.toString()).isEqualTo("second_factor");
+    assertThat(confirmed.text("otherContact")).isNotNull().doesNotContain(account.email());
+    return id;
+  }
+
+  private String started(ApiClient citizen, String login) {
+    ApiClient.Response started = citizen.post("/api/v1/recoveries", Map.of("login", login));
+    assertThat(started.status()).isEqualTo(201);
+    return started.text("id");
+  }
+
+  record Account(UUID id, String phone, String email) {}
+
+  /** A phone account (with a confirmed e-mail too, when asked) whose second factor has these methods. */
+  private Account account(boolean withEmail, AuthenticationMethod... methods) {
+    String phone = TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, OLD_PASSWORD);
+    String email = null;
+    if (withEmail) {
+      email = TestContacts.email();
+      String change = owner.post("/api/v1/me/contact-changes", Map.of("email", email, "password", OLD_PASSWORD)).text("id");
+      assertThat(
+              owner.post("/api/v1/me/contact-changes/" + change + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(email, 1)))
+                  .status())
+          .isEqualTo(204);
+    }
+    UUID id = UUID.fromString(owner.get("/api/v1/me").text("id"));
+    secondFactors.enable(id, EnumSet.of(methods[0], methods), "rc-1", "rc-2");
+    return new Account(id, phone, email);
+  }
+}
