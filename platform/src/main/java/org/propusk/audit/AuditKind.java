@@ -28,7 +28,15 @@ public enum AuditKind {
   /** A registry check of a document ended; the details give document, outcome and reason. */
   DOCUMENT_CHECKED,
   /** The account level changed; the details give the old and the new level. */
-  LEVEL_CHANGED;
+  LEVEL_CHANGED,
+  /** A second factor was turned on; the details name it ({@code method=otp} or {@code sms}). */
+  SECOND_FACTOR_ON,
+  /** A second factor was turned off; the details name it. */
+  SECOND_FACTOR_OFF,
+  /** A single-use recovery code was accepted; the details give how many are left. */
+  RECOVERY_CODE_USED,
+  /** A new set of recovery codes replaced the old one. */
+  RECOVERY_CODES_RENEWED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
