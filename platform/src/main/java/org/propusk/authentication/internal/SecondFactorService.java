@@ -97,7 +97,7 @@ class SecondFactorService implements SecondFactors {
   record Enrolment(String secret, String otpauthUri, String qrCode) {
 
     /** The secret in groups of four, as people type it. */
-    String groupedSecret() {
+    public String groupedSecret() {
       return secret.replaceAll("(.{4})(?!$)", "$1 ");
     }
   }
