@@ -47,7 +47,15 @@ public enum AuditKind {
    * The owner deleted the account. Recorded without a client address; from then on the account's
    * entries keep kind, time, actor and details, never an address.
    */
-  ACCOUNT_DELETED;
+  ACCOUNT_DELETED,
+  /** A second factor was turned on; the details name it ({@code method=otp} or {@code sms}). */
+  SECOND_FACTOR_ON,
+  /** A second factor was turned off; the details name it. */
+  SECOND_FACTOR_OFF,
+  /** A single-use recovery code was accepted; the details give how many are left. */
+  RECOVERY_CODE_USED,
+  /** A new set of recovery codes replaced the old one. */
+  RECOVERY_CODES_RENEWED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

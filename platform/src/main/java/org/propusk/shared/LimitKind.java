@@ -34,5 +34,12 @@ public enum LimitKind {
    */
   TAKEN_CHECK_ACCOUNT,
   /** The same checks per client address. */
-  TAKEN_CHECK_CLIENT
+  TAKEN_CHECK_CLIENT,
+  /**
+   * Second-factor codes (app, SMS or recovery code, also the first code that turns an app on)
+   * checked for one account, counted before the check; a right one clears the count.
+   */
+  SECOND_FACTOR_ACCOUNT,
+  /** Second-factor codes sent by SMS to one phone. */
+  SECOND_FACTOR_SMS
 }

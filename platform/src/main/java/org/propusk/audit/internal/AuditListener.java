@@ -10,6 +10,9 @@ import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.audit.AuditKind;
 import org.propusk.authentication.SecondFactorFailed;
+import org.propusk.authentication.RecoveryCodeUsed;
+import org.propusk.authentication.RecoveryCodesRenewed;
+import org.propusk.authentication.SecondFactorChanged;
 import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
 import org.propusk.authentication.SignedOutEvent;
@@ -140,5 +143,25 @@ class AuditListener {
   @ApplicationModuleListener
   void on(AccountDeleted event) {
     log.forget(event.accountId(), event.occurrence().at());
+  }
+
+  @ApplicationModuleListener
+  void on(SecondFactorChanged event) {
+    log.append(
+        event.accountId(),
+        event.on() ? AuditKind.SECOND_FACTOR_ON : AuditKind.SECOND_FACTOR_OFF,
+        "citizen",
+        event.occurrence(),
+        "method=" + event.method().amr());
+  }
+
+  @ApplicationModuleListener
+  void on(RecoveryCodeUsed event) {
+    log.append(event.accountId(), AuditKind.RECOVERY_CODE_USED, "citizen", event.occurrence(), "left=" + event.left());
+  }
+
+  @ApplicationModuleListener
+  void on(RecoveryCodesRenewed event) {
+    log.append(event.accountId(), AuditKind.RECOVERY_CODES_RENEWED, "citizen", event.occurrence(), null);
   }
 }

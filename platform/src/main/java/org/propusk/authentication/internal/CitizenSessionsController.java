@@ -10,24 +10,40 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Безопасность": the citizen's signed-in sessions on every device, and ending them. */
+/**
+ * "Безопасность": the second factor (see {@link SecondFactorPageController}) and the citizen's
+ * signed-in sessions on every device, and ending them.
+ */
 @Controller
 class CitizenSessionsController {
 
   private final CitizenSessions sessions;
+  private final SecondFactorService factors;
 
-  CitizenSessionsController(CitizenSessions sessions) {
+  CitizenSessionsController(CitizenSessions sessions, SecondFactorService factors) {
     this.sessions = sessions;
+    this.factors = factors;
   }
 
   /** What the page may say was just ended. */
   static final Set<String> ENDED = Set.of("one", "none", "others");
 
+  /** What the page may say was just changed about the second factor. */
+  static final Set<String> CHANGED = Set.of("app-off", "sms-on", "sms-off");
+
   @GetMapping("/account/security")
-  String page(@RequestParam(required = false) String ended, HttpServletRequest request, Model model) {
+  String page(
+      @RequestParam(required = false) String ended,
+      @RequestParam(required = false) String changed,
+      HttpServletRequest request,
+      Model model) {
     if (ended != null && ENDED.contains(ended)) {
       model.addAttribute("ended", ended);
     }
+    if (changed != null && CHANGED.contains(changed)) {
+      model.addAttribute("changed", changed);
+    }
+    model.addAttribute("factor", factors.status(CitizenSessions.signedInAccount()));
     List<CitizenSessions.ActiveSession> active =
         sessions.of(CitizenSessions.signedInAccount(), request.getSession().getId());
     model.addAttribute("sessions", active);

@@ -12,6 +12,9 @@ import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
+import org.propusk.authentication.RecoveryCodeUsed;
+import org.propusk.authentication.SecondFactorChanged;
+import org.propusk.authentication.SecondFactorCodeIssued;
 import org.propusk.authentication.SignedInFromNewDevice;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.DocumentCheckCompleted;
@@ -115,6 +118,43 @@ class NotificationListener {
 
   private String device(SignedInFromNewDevice event, Locale locale) {
     return event.device() != null ? event.device() : messages.in(locale, "notification.new-device.unknown");
+  }
+
+  /** A second-factor code goes by SMS to the account's confirmed phone. */
+  @ApplicationModuleListener
+  void on(SecondFactorCodeIssued event) {
+    Locale locale = Locale.forLanguageTag(event.locale());
+    delivery.deliver(
+        new OutgoingMessage(
+            OutgoingMessage.Channel.SMS,
+            event.recipient(),
+            null,
+            messages.in(
+                locale,
+                "notification.second-factor.code.sms",
+                secrets.open(event.code()),
+                minutesLeft(event.codeExpiresAt()))));
+  }
+
+  /** A second factor turned on or off is told to every contact, so that a stranger's change is noticed. */
+  @ApplicationModuleListener
+  void on(SecondFactorChanged event) {
+    String state = event.on() ? "on" : "off";
+    String method = "notification.second-factor.method." + event.method().name().toLowerCase(Locale.ROOT);
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.second-factor." + state + ".sms", messages.in(locale, method)),
+        locale -> messages.in(locale, "notification.second-factor." + state + ".subject"),
+        locale -> messages.in(locale, "notification.second-factor." + state + ".body", messages.in(locale, method)));
+  }
+
+  @ApplicationModuleListener
+  void on(RecoveryCodeUsed event) {
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.recovery-code-used.sms", event.left()),
+        locale -> messages.in(locale, "notification.recovery-code-used.subject"),
+        locale -> messages.in(locale, "notification.recovery-code-used.body", event.left()));
   }
 
   /** The code for a new phone or e-mail goes to that new contact. */

@@ -1,0 +1,23 @@
+package org.propusk.authentication.internal;
+
+import org.propusk.shared.Problem;
+
+/** What can go wrong while turning the second factor on or off, besides wrong input. */
+final class SecondFactorProblems {
+
+  private SecondFactorProblems() {}
+
+  /** A code for an app whose setup was never started, has expired or was finished meanwhile. */
+  static final class SetupNotStarted extends Problem {
+    SetupNotStarted() {
+      super(409, "second-factor-setup-expired");
+    }
+  }
+
+  /** Recovery codes belong to an app; none is on. */
+  static final class AppOff extends Problem {
+    AppOff() {
+      super(409, "second-factor-app-off");
+    }
+  }
+}

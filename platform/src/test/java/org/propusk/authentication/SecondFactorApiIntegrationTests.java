@@ -1,0 +1,336 @@
+package org.propusk.authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.propusk.shared.AuthenticationMethod;
+import org.propusk.shared.InvalidInput;
+import org.propusk.shared.PersonalDataVault;
+import org.propusk.shared.TooManyAttempts;
+import org.propusk.test.ApiClient;
+import org.propusk.test.DevOutbox;
+import org.propusk.test.MutableClock;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
+import org.propusk.test.TestContacts;
+import org.propusk.test.Totp;
+import org.propusk.test.Waits;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The second factor over the JSON API, with the codes an authenticator app would show computed
+ * here from the secret the API hands out, on a frozen clock; the checks that sign-in and recovery
+ * make go through {@link SecondFactors}.
+ */
+@PropuskIntegrationTest
+class SecondFactorApiIntegrationTests {
+
+  static final String PASSWORD = "светлый-иней-на-окне-4";
+  static final String BASE = "/api/v1/me/second-factor";
+
+  @LocalServerPort int port;
+  @Autowired MutableClock clock;
+  @Autowired SecondFactors factors;
+  @Autowired JdbcClient jdbc;
+  @Autowired PersonalDataVault vault;
+
+  String phone;
+  ApiClient citizen;
+  UUID accountId;
+
+  @BeforeEach
+  void signedInCitizen() {
+    phone = TestContacts.phone();
+    citizen = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    accountId = UUID.fromString(citizen.get("/api/v1/me").text("id"));
+    clock.freeze();
+  }
+
+  @AfterEach
+  void timeGoesOn() {
+    clock.resume();
+  }
+
+  @Test
+  void turnsAnAppOnWithItsFirstCodeAndAcceptsEveryCodeOnce() {
+    assertThat(citizen.get(BASE).json().get("totp").asBoolean()).isFalse();
+    assertThat(factors.methodsOf(accountId)).isEmpty();
+
+    ApiClient.Response started = citizen.post(BASE + "/totp", Map.of());
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    String secret = started.text("secret");
+    assertThat(secret).matches("[A-Z2-7]{32}");
+    assertThat(started.text("otpauthUri"))
+        .startsWith("otpauth://totp/Propusk:")
+        .contains("secret=" + secret, "issuer=Propusk", "digits=6", "period=30", "algorithm=SHA1")
+        .contains("***")
+        .doesNotContain(phone.substring(2));
+    assertThat(started.text("qrCode")).startsWith("data:image/svg+xml;base64,");
+    assertThat(factors.methodsOf(accountId)).as("not on before its first code").isEmpty();
+
+    ApiClient.Response wrong = confirm(otherCode(secret));
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(fields(wrong)).containsExactly("code:wrong");
+
+    String first = Totp.code(secret, clock.instant());
+    ApiClient.Response confirmed = confirm(first);
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    List<String> codes = texts(confirmed.json().get("recoveryCodes"));
+    assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}"));
+    JsonNode status = citizen.get(BASE).json();
+    assertThat(status.get("totp").asBoolean()).isTrue();
+    assertThat(status.get("recoveryCodesLeft").asInt()).isEqualTo(10);
+    assertThat(factors.methodsOf(accountId)).containsExactlyInAnyOrder(AuthenticationMethod.TOTP, AuthenticationMethod.RECOVERY_CODE);
+
+    assertThat(refusal(AuthenticationMethod.TOTP, first)).as("the code that turned it on").isEqualTo("code:used");
+    clock.advance(Duration.ofSeconds(30));
+    String next = Totp.code(secret, clock.instant());
+    factors.verify(accountId, AuthenticationMethod.TOTP, next);
+    assertThat(refusal(AuthenticationMethod.TOTP, next)).as("replayed").isEqualTo("code:used");
+    assertThat(refusal(AuthenticationMethod.TOTP, Totp.code(secret, clock.instant().minusSeconds(30))))
+        .as("an older code within the drift, after a newer one").isEqualTo("code:used");
+    clock.advance(Duration.ofSeconds(30));
+    factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant().plusSeconds(30)));
+    assertThat(refusal(AuthenticationMethod.TOTP, Totp.code(secret, clock.instant())))
+        .as("the current step after the next one was used")
+        .isEqualTo("code:used");
+
+    assertThat(outbox().awaitMessageContaining(phone, "включён вход в два шага")).contains("приложение");
+    await().atMost(Waits.BACKGROUND).until(() -> historyKinds().contains("second_factor_on"));
+  }
+
+  @Test
+  void ofTwoRequestsWithOneCodeExactlyOneIsAccepted() throws Exception {
+    String secret = turnAppOn().secret();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        clock.advance(Duration.ofSeconds(30));
+        String code = Totp.code(secret, clock.instant());
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          answers.add(
+              threads.submit(
+                  () -> {
+                    together.await();
+                    try {
+                      factors.verify(accountId, AuthenticationMethod.TOTP, code);
+                      return true;
+                    } catch (InvalidInput refused) {
+                      return false;
+                    }
+                  }));
+        }
+        long accepted = 0;
+        for (Future<Boolean> answer : answers) {
+          accepted += answer.get() ? 1 : 0;
+        }
+        assertThat(accepted).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRecoveryCodeWorksOnceAndTheOwnerIsTold() {
+    List<String> codes = turnAppOn().codes();
+
+    factors.verify(accountId, AuthenticationMethod.RECOVERY_CODE, codes.get(3).toLowerCase(Locale.ROOT).replace("-", " "));
+
+    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, codes.get(3))).isEqualTo("code:wrong");
+    assertThat(citizen.get(BASE).json().get("recoveryCodesLeft").asInt()).isEqualTo(9);
+    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, "ABCDE-FGHJK")).isEqualTo("code:wrong");
+    assertThat(outbox().awaitMessageContaining(phone, "код восстановления")).contains("осталось 9");
+    await().atMost(Waits.BACKGROUND).until(() -> historyKinds().contains("recovery_code_used"));
+
+    ApiClient.Response renewed = citizen.post(BASE + "/recovery-codes", Map.of());
+    assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+    List<String> fresh = texts(renewed.json().get("recoveryCodes"));
+    assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(codes);
+    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, codes.get(0))).as("the old set is void").isEqualTo("code:wrong");
+    factors.verify(accountId, AuthenticationMethod.RECOVERY_CODE, fresh.get(0));
+    await().atMost(Waits.BACKGROUND).until(() -> historyKinds().contains("recovery_codes_renewed"));
+  }
+
+  @Test
+  void limitsWrongCodesPerAccountEvenWhenTheRightOneFollows() {
+    String secret = citizen.post(BASE + "/totp", Map.of()).text("secret");
+    for (int i = 0; i < 10; i++) {
+      assertThat(confirm(otherCode(secret)).status()).isEqualTo(422);
+    }
+
+    ApiClient.Response limited = confirm(Totp.code(secret, clock.instant()));
+
+    assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isPresent();
+    assertThatThrownBy(() -> factors.verify(accountId, AuthenticationMethod.TOTP, "123456"))
+        .isInstanceOf(TooManyAttempts.class);
+    clock.advance(Duration.ofMinutes(16));
+    ApiClient.Response reauthenticated = citizen.post("/api/v1/session/reauthentication", Map.of("password", PASSWORD));
+    assertThat(reauthenticated.status()).isEqualTo(204);
+    String fresh = citizen.post(BASE + "/totp", Map.of()).text("secret");
+    assertThat(confirm(Totp.code(fresh, clock.instant())).status()).as("after the lock-out").isEqualTo(200);
+  }
+
+  @Test
+  void turningOnOrOffNeedsARecentPassword() {
+    clock.advance(Duration.ofMinutes(6));
+
+    ApiClient.Response refused = citizen.post(BASE + "/totp", Map.of());
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.text("type")).endsWith("reauthentication-required");
+    assertThat(refused.text("reauthenticate")).isEqualTo("/api/v1/session/reauthentication");
+    assertThat(citizen.post(BASE + "/sms", Map.of()).status()).isEqualTo(403);
+    assertThat(citizen.post(BASE + "/recovery-codes", Map.of()).status()).isEqualTo(403);
+
+    assertThat(citizen.post("/api/v1/session/reauthentication", Map.of("password", PASSWORD)).status()).isEqualTo(204);
+    AppTurnedOn app = turnAppOn();
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(citizen.delete(BASE + "/totp").status()).isEqualTo(403);
+    assertThat(factors.methodsOf(accountId)).contains(AuthenticationMethod.TOTP);
+
+    assertThat(citizen.post("/api/v1/session/reauthentication", Map.of("password", PASSWORD)).status()).isEqualTo(204);
+    assertThat(citizen.delete(BASE + "/totp").status()).isEqualTo(204);
+    assertThat(factors.methodsOf(accountId)).isEmpty();
+    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, app.codes().get(0))).isEqualTo("method:not_enabled");
+    assertThat(outbox().awaitMessageContaining(phone, "отключён вход в два шага")).isNotEmpty();
+    await().atMost(Waits.BACKGROUND).until(() -> historyKinds().contains("second_factor_off"));
+  }
+
+  @Test
+  void keepsTheSecretSealedAndTheRecoveryCodesHashed() {
+    AppTurnedOn app = turnAppOn();
+
+    String stored =
+        jdbc.sql("select * from second_factor_totp where account_id = :id").param("id", accountId).query().listOfRows().toString()
+            + jdbc.sql("select * from second_factor_recovery_code where account_id = :id").param("id", accountId).query().listOfRows();
+
+    String sealed =
+        jdbc.sql("select secret from second_factor_totp where account_id = :id").param("id", accountId).query(String.class).single();
+    assertThat(vault.open("totp-secret", sealed)).as("sealed with the data keys, like SNILS").isEqualTo(app.secret());
+    assertThat(stored.toUpperCase(Locale.ROOT)).doesNotContain(app.secret(), app.secret().substring(0, 16));
+    for (String code : app.codes()) {
+      assertThat(stored.toUpperCase(Locale.ROOT)).doesNotContain(code, code.replace("-", ""));
+    }
+  }
+
+  @Test
+  void anSmsCodeGoesToTheConfirmedPhoneAndWorksOnce() {
+    ApiClient.Response on = citizen.post(BASE + "/sms", Map.of());
+    assertThat(on.status()).as(on.toString()).isEqualTo(204);
+    assertThat(citizen.get(BASE).json().get("sms").asBoolean()).isTrue();
+    assertThat(factors.methodsOf(accountId)).containsExactly(AuthenticationMethod.SMS);
+    assertThat(outbox().awaitMessageContaining(phone, "включён вход в два шага")).contains("код в SMS");
+
+    Instant resendAt = factors.sendSmsCode(accountId, Locale.forLanguageTag("ru"));
+    assertThat(resendAt).isEqualTo(clock.instant().plusSeconds(60));
+    String code = outbox().awaitCodeIn(phone, "код для входа");
+    assertThat(refusal(AuthenticationMethod.SMS, code.equals("000000") ? "111111" : "000000")).isEqualTo("code:wrong");
+    factors.verify(accountId, AuthenticationMethod.SMS, code);
+    assertThat(refusal(AuthenticationMethod.SMS, code)).as("used").isEqualTo("code:spent");
+    assertThatThrownBy(() -> factors.sendSmsCode(accountId, Locale.forLanguageTag("ru")))
+        .as("a new code only after a minute")
+        .isInstanceOf(TooManyAttempts.class);
+    assertThat(refusal(AuthenticationMethod.TOTP, "123456")).isEqualTo("method:not_enabled");
+
+    assertThat(citizen.delete(BASE + "/sms").status()).isEqualTo(204);
+    assertThat(factors.methodsOf(accountId)).isEmpty();
+    assertThat(refusal(AuthenticationMethod.SMS, code)).isEqualTo("method:not_enabled");
+  }
+
+  @Test
+  void answersProblemsForCallsOutOfOrder() {
+    ApiClient.Response noSetup = confirm("123456");
+    assertThat(noSetup.status()).isEqualTo(409);
+    assertThat(noSetup.contentType()).startsWith("application/problem+json");
+    assertThat(noSetup.text("type")).endsWith("second-factor-setup-expired");
+    assertThat(citizen.post(BASE + "/recovery-codes", Map.of()).text("type")).endsWith("second-factor-app-off");
+
+    String secret = citizen.post(BASE + "/totp", Map.of()).text("secret");
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(confirm(Totp.code(secret, clock.instant())).status()).as("a setup expires").isEqualTo(409);
+    assertThat(new ApiClient(port).get(BASE).status()).isEqualTo(401);
+  }
+
+  record AppTurnedOn(String secret, List<String> codes) {}
+
+  private AppTurnedOn turnAppOn() {
+    ApiClient.Response started = citizen.post(BASE + "/totp", Map.of());
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    String secret = started.text("secret");
+    ApiClient.Response confirmed = confirm(Totp.code(secret, clock.instant()));
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    return new AppTurnedOn(secret, texts(confirmed.json().get("recoveryCodes")));
+  }
+
+  private ApiClient.Response confirm(String code) {
+    return citizen.post(BASE + "/totp/confirmation", Map.of("code", code));
+  }
+
+  /** A six-digit code that is none of the codes within the drift. */
+  private String otherCode(String secret) {
+    List<String> valid = new ArrayList<>();
+    for (int drift = -1; drift <= 1; drift++) {
+      valid.add(Totp.code(secret, clock.instant().plusSeconds(30L * drift)));
+    }
+    for (int candidate = 0; ; candidate++) {
+      String code = String.format("%06d", candidate);
+      if (!valid.contains(code)) {
+        return code;
+      }
+    }
+  }
+
+  /** How the check refuses the code: the field and code of its violation. */
+  private String refusal(AuthenticationMethod method, String code) {
+    try {
+      factors.verify(accountId, method, code);
+    } catch (InvalidInput refused) {
+      return refused.violations().getFirst().field() + ":" + refused.violations().getFirst().code();
+    }
+    throw new AssertionError("accepted " + code);
+  }
+
+  private List<String> historyKinds() {
+    return texts(citizen.get("/api/v1/me/history").json(), "kind");
+  }
+
+  private DevOutbox outbox() {
+    return new DevOutbox(port);
+  }
+
+  private static List<String> fields(ApiClient.Response answer) {
+    return StreamSupport.stream(answer.json().get("errors").spliterator(), false)
+        .map(e -> e.get("field").asString() + ":" + e.get("code").asString())
+        .toList();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false).map(e -> e.get(field).asString()).toList();
+  }
+}
