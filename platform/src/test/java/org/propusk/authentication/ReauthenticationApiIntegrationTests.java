@@ -2,6 +2,7 @@ package org.propusk.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,7 @@ class ReauthenticationApiIntegrationTests {
   void thePasswordTypedAgainIsRecordedUnderANewSessionId() {
     ApiClient citizen = signIn(TestAccounts.registerByPhone(port, PASSWORD));
     String before = citizen.cookie("PROPUSK_SESSION").orElseThrow();
+    ApiClient.Csrf tokenBefore = citizen.csrf();
     clock.advance(Duration.ofMinutes(30));
 
     assertThat(reauthenticate(citizen, "не-тот-пароль-1").status()).isEqualTo(422);
@@ -58,6 +60,13 @@ class ReauthenticationApiIntegrationTests {
 
     assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
     assertThat(citizen.cookie("PROPUSK_SESSION").orElseThrow()).isNotEqualTo(before);
+    ApiClient.Response withOldToken =
+        citizen.send(
+            citizen.request("/api/v1/session/reauthentication")
+                .header("Content-Type", "application/json")
+                .header(tokenBefore.headerName(), tokenBefore.token())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")));
+    assertThat(withOldToken.status()).as("a CSRF token seen before is worthless after it").isEqualTo(403);
     assertThat(citizen.get("/api/v1/session").text("authenticatedAt")).isEqualTo(clock.instant().toString());
   }
 

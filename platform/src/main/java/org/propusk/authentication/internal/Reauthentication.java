@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The password typed again by a signed-in citizen, for the page and the API alike: the session
- * records the new proof under a new id, so that the guarded action may go on.
+ * records the new proof under a new id and CSRF token, so that the guarded action may go on.
  */
 @Service
 class Reauthentication {
@@ -29,6 +29,6 @@ class Reauthentication {
   void confirm(String password, HttpServletRequest request, HttpServletResponse response) {
     Citizen citizen = Citizen.current().orElseThrow();
     accounts.confirmPassword(citizen.accountId(), password);
-    sessions.establish(citizen.provedAgain(AuthenticationMethod.PASSWORD, clock.instant()), request, response);
+    sessions.renew(citizen.provedAgain(AuthenticationMethod.PASSWORD, clock.instant()), request, response);
   }
 }

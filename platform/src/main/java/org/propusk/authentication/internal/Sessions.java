@@ -36,6 +36,15 @@ class Sessions {
     request.getSession().setAttribute(SessionDetails.ATTRIBUTE, SessionDetails.of(request));
   }
 
+  /**
+   * The same citizen with a new proof (the password typed again): a new session id and CSRF token,
+   * keeping what the list of sessions shows about the sign-in.
+   */
+  void renew(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
+    establish(citizen, request, response);
+    csrfRenewal.onAuthentication(SecurityContextHolder.getContext().getAuthentication(), request, response);
+  }
+
   void establish(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
     if (request.getSession(false) != null) {
       request.changeSessionId();
