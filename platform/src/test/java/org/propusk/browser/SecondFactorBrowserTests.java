@@ -91,7 +91,7 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
   }
 
   private void accessible(String page) {
-    assertThat(Axe.violations(browser)).as("WCAG 2.1 AA on " + page).isEmpty();
+    assertThat(browser.accessibilityViolations()).as("WCAG 2.1 AA on " + page).isEmpty();
   }
 
   private void capture(String name) {
