@@ -19,6 +19,7 @@ import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +76,7 @@ class AccountDeletionApiIntegrationTests {
     Person person = personNobodyHere();
     String phone = TestContacts.phone();
     String email = TestContacts.email();
-    ApiClient citizen = addEmail(register(phone, person), phone, email);
+    ApiClient citizen = TestAccounts.addEmail(port, clock, register(phone, person), phone, PASSWORD, email);
     assertThat(citizen.put("/api/v1/profile", person.profile()).status()).isEqualTo(200);
     awaitVerified(citizen);
     UUID accountId = UUID.fromString(citizen.get("/api/v1/me").text("id"));
@@ -251,18 +252,6 @@ class AccountDeletionApiIntegrationTests {
         citizen.post("/api/v1/registrations/" + id + "/password", Map.of("password", PASSWORD, "passwordRepeat", PASSWORD));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     return citizen;
-  }
-
-  /** Adds the e-mail and lets its cooling-off period pass; returns a new session (the old one is over by then). */
-  private ApiClient addEmail(ApiClient citizen, String phone, String email) {
-    String id = citizen.post("/api/v1/me/contact-changes", Map.of("email", email)).text("id");
-    String code = new DevOutbox(port).awaitCode(email, 1);
-    assertThat(citizen.post("/api/v1/me/contact-changes/" + id + "/confirmation", Map.of("code", code)).status())
-        .isEqualTo(202);
-    clock.advance(Duration.ofHours(24).plusMinutes(1));
-    ApiClient again = signedIn(phone);
-    await().atMost(Waits.BACKGROUND).until(() -> email.equals(again.get("/api/v1/me").text("email")));
-    return again;
   }
 
   private ApiClient signedIn(String login) {

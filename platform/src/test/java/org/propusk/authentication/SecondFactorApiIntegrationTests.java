@@ -27,6 +27,7 @@ import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.propusk.test.Totp;
@@ -87,7 +88,7 @@ class SecondFactorApiIntegrationTests {
     assertThat(started.text("qrCode")).startsWith("data:image/svg+xml;base64,");
     assertThat(factors.methodsOf(accountId)).as("not on before its first code").isEmpty();
 
-    ApiClient.Response wrong = confirm(otherCode(secret));
+    ApiClient.Response wrong = confirm(Totp.wrongCode(secret, clock.instant()));
     assertThat(wrong.status()).isEqualTo(422);
     assertThat(fields(wrong)).containsExactly("code:wrong");
 
@@ -154,7 +155,7 @@ class SecondFactorApiIntegrationTests {
 
   @Test
   void aRecoveryCodeWorksOnceAndTheOwnerIsTold() {
-    List<String> codes = turnAppOn().codes();
+    List<String> codes = turnAppOn().recoveryCodes();
 
     factors.verify(accountId, AuthenticationMethod.RECOVERY_CODE, codes.get(3).toLowerCase(Locale.ROOT).replace("-", " "));
 
@@ -177,7 +178,7 @@ class SecondFactorApiIntegrationTests {
   void limitsWrongCodesPerAccountEvenWhenTheRightOneFollows() {
     String secret = citizen.post(BASE + "/totp", Map.of()).text("secret");
     for (int i = 0; i < 10; i++) {
-      assertThat(confirm(otherCode(secret)).status()).isEqualTo(422);
+      assertThat(confirm(Totp.wrongCode(secret, clock.instant())).status()).isEqualTo(422);
     }
 
     ApiClient.Response limited = confirm(Totp.code(secret, clock.instant()));
@@ -205,7 +206,7 @@ class SecondFactorApiIntegrationTests {
     assertThat(citizen.post(BASE + "/recovery-codes", Map.of()).status()).isEqualTo(403);
 
     assertThat(citizen.post("/api/v1/session/reauthentication", Map.of("password", PASSWORD)).status()).isEqualTo(204);
-    AppTurnedOn app = turnAppOn();
+    SecondFactorEnrolment.App app = turnAppOn();
     clock.advance(Duration.ofMinutes(6));
     assertThat(citizen.delete(BASE + "/totp").status()).isEqualTo(403);
     assertThat(factors.methodsOf(accountId)).contains(AuthenticationMethod.TOTP);
@@ -213,14 +214,14 @@ class SecondFactorApiIntegrationTests {
     assertThat(citizen.post("/api/v1/session/reauthentication", Map.of("password", PASSWORD)).status()).isEqualTo(204);
     assertThat(citizen.delete(BASE + "/totp").status()).isEqualTo(204);
     assertThat(factors.methodsOf(accountId)).isEmpty();
-    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, app.codes().get(0))).isEqualTo("method:not_enabled");
+    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, app.recoveryCodes().get(0))).isEqualTo("method:not_enabled");
     assertThat(outbox().awaitMessageContaining(phone, "отключён вход в два шага")).isNotEmpty();
     await().atMost(Waits.BACKGROUND).until(() -> historyKinds().contains("second_factor_off"));
   }
 
   @Test
   void keepsTheSecretSealedAndTheRecoveryCodesHashed() {
-    AppTurnedOn app = turnAppOn();
+    SecondFactorEnrolment.App app = turnAppOn();
 
     String stored =
         jdbc.sql("select * from second_factor_totp where account_id = :id").param("id", accountId).query().listOfRows().toString()
@@ -230,7 +231,7 @@ class SecondFactorApiIntegrationTests {
         jdbc.sql("select secret from second_factor_totp where account_id = :id").param("id", accountId).query(String.class).single();
     assertThat(vault.open("totp-secret", sealed)).as("sealed with the data keys, like SNILS").isEqualTo(app.secret());
     assertThat(stored.toUpperCase(Locale.ROOT)).doesNotContain(app.secret(), app.secret().substring(0, 16));
-    for (String code : app.codes()) {
+    for (String code : app.recoveryCodes()) {
       assertThat(stored.toUpperCase(Locale.ROOT)).doesNotContain(code, code.replace("-", ""));
     }
   }
@@ -273,33 +274,12 @@ class SecondFactorApiIntegrationTests {
     assertThat(new ApiClient(port).get(BASE).status()).isEqualTo(401);
   }
 
-  record AppTurnedOn(String secret, List<String> codes) {}
-
-  private AppTurnedOn turnAppOn() {
-    ApiClient.Response started = citizen.post(BASE + "/totp", Map.of());
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    String secret = started.text("secret");
-    ApiClient.Response confirmed = confirm(Totp.code(secret, clock.instant()));
-    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-    return new AppTurnedOn(secret, texts(confirmed.json().get("recoveryCodes")));
+  private SecondFactorEnrolment.App turnAppOn() {
+    return SecondFactorEnrolment.turnAppOn(citizen, clock);
   }
 
   private ApiClient.Response confirm(String code) {
     return citizen.post(BASE + "/totp/confirmation", Map.of("code", code));
-  }
-
-  /** A six-digit code that is none of the codes within the drift. */
-  private String otherCode(String secret) {
-    List<String> valid = new ArrayList<>();
-    for (int drift = -1; drift <= 1; drift++) {
-      valid.add(Totp.code(secret, clock.instant().plusSeconds(30L * drift)));
-    }
-    for (int candidate = 0; ; candidate++) {
-      String code = String.format("%06d", candidate);
-      if (!valid.contains(code)) {
-        return code;
-      }
-    }
   }
 
   /** How the check refuses the code: the field and code of its violation. */

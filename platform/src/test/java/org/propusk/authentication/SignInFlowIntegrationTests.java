@@ -6,40 +6,38 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
-import org.propusk.test.FakeSecondFactors;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
+import org.propusk.test.TestContacts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
- * The sign-in flow: password, the second factor when the account has one (through the test double
- * {@link FakeSecondFactors}), the return address, the level asked for and the maximum age.
+ * The sign-in flow: password, the second factor when the account has one (an app and SMS codes
+ * turned on over the API, the app's codes computed here), the return address, the level asked for
+ * and the maximum age.
  */
 @PropuskIntegrationTest
-@Import(FakeSecondFactors.Config.class)
 class SignInFlowIntegrationTests {
 
   static final String PASSWORD = "тихий-огонёк-над-рекой-7";
 
   @LocalServerPort int port;
   @Autowired MutableClock clock;
-  @Autowired FakeSecondFactors secondFactors;
 
   @Test
   void aPasswordIsNotEnoughForAnAccountWithASecondFactor() {
-    String phone = accountWithSecondFactor();
+    Owner owner = accountWithSecondFactor();
+    String phone = owner.phone();
     ApiClient citizen = new ApiClient(port);
     ApiClient.Response password = citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
     assertThat(password.status()).as(password.toString()).isEqualTo(202);
@@ -53,15 +51,15 @@ class SignInFlowIntegrationTests {
 
     String before = citizen.cookie("PROPUSK_SESSION").orElseThrow();
     ApiClient.Response done =
-        citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE));
+        citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock)));
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
     assertThat(done.text("level")).isEqualTo("simplified");
     assertThat(done.text("accountId")).isNotNull();
     assertThat(citizen.cookie("PROPUSK_SESSION")).get().isNotEqualTo(before);
     assertThat(citizen.get("/api/v1/me").text("phone")).isEqualTo(phone);
     assertThat(new DevOutbox(port).awaitMessageContaining(phone, "нового устройства")).isNotEmpty();
-    // the flow is spent
-    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE)).status())
+    // the flow is spent: not even a code of a new step gets through it again
+    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock))).status())
         .isEqualTo(404);
   }
 
@@ -84,36 +82,40 @@ class SignInFlowIntegrationTests {
 
   @Test
   void wrongCodesAreRefusedNextToTheFieldAndEndTheFlowAfterFive() {
-    String phone = accountWithSecondFactor();
+    Owner owner = accountWithSecondFactor();
+    String phone = owner.phone();
     ApiClient citizen = new ApiClient(port);
     assertThat(citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(202);
     for (int left = 4; left >= 0; left--) {
-      ApiClient.Response wrong = citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", "000000"));
+      ApiClient.Response wrong =
+          citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().wrongCode(clock.instant())));
       assertThat(wrong.status()).isEqualTo(422);
       assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
       assertThat(wrong.json().get("attemptsLeft").asInt()).isEqualTo(left);
     }
     // over: even the right code needs a new sign-in now
-    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE)).status())
+    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock))).status())
         .isEqualTo(404);
     assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
     ApiClient history = new ApiClient(port);
     history.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
-    history.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one"));
+    assertThat(history.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", owner.app().recoveryCodes().get(0))).status())
+        .isEqualTo(200);
     assertThat(history.get("/api/v1/me/history").json().valueStream().map(e -> e.get("kind").asString()).toList())
         .contains("second_factor_failed");
   }
 
   @Test
   void theSecondFactorStepExpires() {
-    String phone = accountWithSecondFactor();
+    Owner owner = accountWithSecondFactor();
+    String phone = owner.phone();
     ApiClient citizen = new ApiClient(port);
     clock.freeze();
     try {
       assertThat(citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(202);
       clock.advance(Duration.ofMinutes(5));
       ApiClient.Response late =
-          citizen.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one"));
+          citizen.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", owner.app().recoveryCodes().get(0)));
       assertThat(late.status()).isEqualTo(404);
       assertThat(late.json().get("type").asString()).endsWith("sign-in-flow-not-found");
     } finally {
@@ -123,37 +125,40 @@ class SignInFlowIntegrationTests {
 
   @Test
   void aFlowBelongsToTheClientThatStartedIt() {
-    String phone = accountWithSecondFactor();
+    Owner account = accountWithSecondFactor();
+    String phone = account.phone();
+    String code = account.app().recoveryCodes().get(0);
     ApiClient owner = new ApiClient(port);
     ApiClient.Response started = owner.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
     String flowId = started.text("flowId");
     ApiClient stranger = new ApiClient(port);
-    assertThat(stranger.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one", "flowId", flowId)).status())
+    assertThat(stranger.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", code, "flowId", flowId)).status())
         .isEqualTo(404);
     assertThat(stranger.post("/api/v1/session/second-factor/sms", Map.of("flowId", flowId)).status()).isEqualTo(404);
     assertThat(stranger.get("/api/v1/me").status()).isEqualTo(401);
     // another flow's id in the owner's body is refused too; the owner's own flow still works
-    assertThat(owner.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one", "flowId", UUID.randomUUID().toString())).status())
+    assertThat(owner.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", code, "flowId", UUID.randomUUID().toString())).status())
         .isEqualTo(404);
-    assertThat(owner.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", "rc-one", "flowId", flowId)).status())
+    assertThat(owner.post("/api/v1/session/second-factor", Map.of("method", "recovery_code", "code", code, "flowId", flowId)).status())
         .isEqualTo(200);
   }
 
   @Test
   void anSmsCodeIsSentOnRequestAndCompletesTheFlow() {
-    String phone = accountWithSecondFactor();
+    String phone = accountWithSecondFactor().phone();
     ApiClient citizen = new ApiClient(port);
     citizen.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
     ApiClient.Response sent = citizen.post("/api/v1/session/second-factor/sms", Map.of());
     assertThat(sent.status()).isEqualTo(202);
     assertThat(sent.text("resendAvailableAt")).isNotNull();
-    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "sms", "code", FakeSecondFactors.CODE)).status())
-        .isEqualTo(200);
+    String code = new DevOutbox(port).awaitCodeIn(phone, "код для входа");
+    assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "sms", "code", code)).status()).isEqualTo(200);
   }
 
   @Test
   void thePagesAskForTheSecondFactorAndReturnWhereTheCitizenWasGoing() {
-    String phone = accountWithSecondFactor();
+    Owner owner = accountWithSecondFactor();
+    String phone = owner.phone();
     ApiClient browser = new ApiClient(port);
     ApiClient.Response password =
         form(browser, "/login", Map.of("login", phone, "password", PASSWORD, "return", "/account/history"));
@@ -166,11 +171,12 @@ class SignInFlowIntegrationTests {
     assertThat(page.raw().body()).contains("autocomplete=\"one-time-code\"").contains("inputmode=\"numeric\"");
     assertThat(page.raw().body()).contains("method=recovery_code");
 
-    ApiClient.Response wrong = form(browser, "/login/second-factor", Map.of("method", "totp", "code", "000000"));
+    ApiClient.Response wrong =
+        form(browser, "/login/second-factor", Map.of("method", "totp", "code", owner.app().wrongCode(clock.instant())));
     assertThat(wrong.status()).isEqualTo(422);
     assertThat(wrong.raw().body()).contains("id=\"code-error\"");
 
-    ApiClient.Response done = form(browser, "/login/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE));
+    ApiClient.Response done = form(browser, "/login/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock)));
     assertThat(done.status()).isEqualTo(302);
     assertThat(done.header("Location").orElseThrow()).endsWith("/account/history");
     assertThat(browser.get("/api/v1/me").status()).isEqualTo(200);
@@ -234,14 +240,15 @@ class SignInFlowIntegrationTests {
     assertThat(explained.raw().body()).contains("href=\"/profile\"").contains("href=\"/account/history\"");
   }
 
-  /** A new account with TOTP, SMS and two recovery codes turned on; returns its phone. */
-  private String accountWithSecondFactor() {
-    String phone = org.propusk.test.TestContacts.phone();
+  record Owner(String phone, SecondFactorEnrolment.App app) {}
+
+  /** A new account with an app (and so recovery codes) and SMS codes turned on over the API. */
+  private Owner accountWithSecondFactor() {
+    String phone = TestContacts.phone();
     ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
-    UUID id = UUID.fromString(owner.get("/api/v1/me").text("id"));
-    secondFactors.enable(
-        id, EnumSet.of(AuthenticationMethod.TOTP, AuthenticationMethod.SMS, AuthenticationMethod.RECOVERY_CODE), "rc-one", "rc-two");
-    return phone;
+    SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(owner, clock);
+    SecondFactorEnrolment.turnSmsOn(owner);
+    return new Owner(phone, app);
   }
 
   static ApiClient.Response page(ApiClient client, String path) {

@@ -2,26 +2,22 @@ package org.propusk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.test.ApiClient;
-import org.propusk.test.FakeSecondFactors;
+import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /** The sign-in flow in a real browser: back to the page that asked, through the second factor. */
 @PropuskIntegrationTest
-@Import(FakeSecondFactors.Config.class)
 class SignInBrowserTests extends BrowserTestSupport {
 
   static final String PASSWORD = "тихий-снег-на-крыше-9";
 
-  @Autowired FakeSecondFactors secondFactors;
+  @Autowired MutableClock clock;
 
   @Test
   void aSignedOutVisitLandsOnThePageItWantedAfterSigningIn() {
@@ -40,10 +36,8 @@ class SignInBrowserTests extends BrowserTestSupport {
   void theSecondFactorPageTakesTheCodeAndGoesOn() {
     String phone = TestContacts.phone();
     ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
-    secondFactors.enable(
-        UUID.fromString(owner.get("/api/v1/me").text("id")),
-        EnumSet.of(AuthenticationMethod.TOTP, AuthenticationMethod.SMS, AuthenticationMethod.RECOVERY_CODE),
-        "rc-browser");
+    SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(owner, clock);
+    SecondFactorEnrolment.turnSmsOn(owner);
     browser.open("/login?return=/account/history&level=standard");
     browser.type("#login", phone);
     browser.type("#password", PASSWORD);
@@ -53,7 +47,7 @@ class SignInBrowserTests extends BrowserTestSupport {
     assertThat(browser.find("#code").getAttribute("inputmode")).isEqualTo("numeric");
     screenshots("sign-in-second-factor");
 
-    browser.type("#code", "000000");
+    browser.type("#code", app.wrongCode(clock.instant()));
     browser.submit("main form:not(.resend) button[type=submit]");
     assertThat(browser.errorNextTo("code")).isEqualTo("Неверный код");
     screenshots("sign-in-second-factor-wrong");
@@ -67,7 +61,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 
     browser.click("a[href*='method=recovery_code']");
     browser.waitForPath("/login/second-factor\\?method=recovery_code");
-    browser.type("#code", "rc-browser");
+    browser.type("#code", app.recoveryCodes().getFirst());
     browser.submit("main form:not(.resend) button[type=submit]");
     // a Simplified account asked for Standard: the page that says how to get it, the way back kept
     browser.waitForPath("/login/level.*");

@@ -2,39 +2,36 @@ package org.propusk.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.propusk.shared.AuthenticationMethod;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
-import org.propusk.test.FakeSecondFactors;
+import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
- * Recovery never gets past an account's second factor (the test double {@link FakeSecondFactors}):
- * the new password waits for a TOTP or recovery code, or for a code to the account's other contact,
- * which every contact is told about.
+ * Recovery never gets past an account's second factor (turned on over the API, the app's codes
+ * computed here): the new password waits for a TOTP or recovery code, or for a code to the
+ * account's other contact, which every contact is told about.
  */
 @PropuskIntegrationTest
-@Import(FakeSecondFactors.Config.class)
 class RecoverySecondFactorIntegrationTests {
 
   static final String OLD_PASSWORD = "старый-маяк-на-холме-1";
   static final String NEW_PASSWORD = "новая-весна-у-окна-2026";
 
   @LocalServerPort int port;
-  @Autowired FakeSecondFactors secondFactors;
+  @Autowired MutableClock clock;
 
   @Test
   void theContactAloneDoesNotSetANewPasswordTheSecondFactorDoes() {
-    Account account = account(true, AuthenticationMethod.TOTP, AuthenticationMethod.RECOVERY_CODE);
+    Account account = account(true, Factor.APP);
     ApiClient citizen = new ApiClient(port);
     String id = confirmedByPhone(citizen, account);
 
@@ -42,11 +39,11 @@ class RecoverySecondFactorIntegrationTests {
         citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD));
     assertThat(early.status()).isEqualTo(409);
     assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
-    assertThat(citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "totp", "code", "000000")).status())
+    assertThat(citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "totp", "code", account.app().wrongCode(clock.instant()))).status())
         .isEqualTo(422);
 
     ApiClient.Response proven =
-        citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "totp", "code", FakeSecondFactors.CODE));
+        citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "totp", "code", account.app().nextCode(clock)));
     assertThat(proven.text("state")).as(proven.toString()).isEqualTo("code_confirmed");
     ApiClient.Response recovered =
         citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD));
@@ -59,7 +56,7 @@ class RecoverySecondFactorIntegrationTests {
 
   @Test
   void aLostSecondFactorIsReplacedByTheOtherContactAndBothContactsAreTold() {
-    Account account = account(true, AuthenticationMethod.TOTP);
+    Account account = account(true, Factor.APP);
     ApiClient citizen = new ApiClient(port);
     String id = confirmedByPhone(citizen, account);
 
@@ -83,7 +80,7 @@ class RecoverySecondFactorIntegrationTests {
   @Test
   void withoutTheSecondFactorAndAnotherContactOnlyAServiceCentreCanHelp() {
     // an SMS second factor and recovery by that same phone: the phone does not count twice
-    Account account = account(false, AuthenticationMethod.SMS);
+    Account account = account(false, Factor.SMS);
     ApiClient citizen = new ApiClient(port);
     String id = started(citizen, account.phone());
     ApiClient.Response confirmed =
@@ -91,8 +88,9 @@ class RecoverySecondFactorIntegrationTests {
     assertThat(confirmed.text("state")).isEqualTo("second_factor");
     assertThat(confirmed.json().get("serviceCentre").asBoolean()).isTrue();
     assertThat(citizen.post("/api/v1/recoveries/" + id + "/other-contact", Map.of()).status()).isEqualTo(409);
-    assertThat(citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "sms", "code", FakeSecondFactors.CODE)).status())
-        .isEqualTo(422);
+    ApiClient.Response bySms = citizen.post("/api/v1/recoveries/" + id + "/second-factor", Map.of("method", "sms", "code", "123456"));
+    assertThat(bySms.status()).as(bySms.toString()).isEqualTo(422);
+    assertThat(bySms.json().get("errors").get(0).get("field").asString()).as("SMS is the phone, not a second proof").isEqualTo("method");
     assertThat(
             citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD))
                 .status())
@@ -119,23 +117,29 @@ class RecoverySecondFactorIntegrationTests {
     return started.text("id");
   }
 
-  record Account(UUID id, String phone, String email) {}
+  enum Factor { APP, SMS }
 
-  /** A phone account (with a confirmed e-mail too, when asked) whose second factor has these methods. */
-  private Account account(boolean withEmail, AuthenticationMethod... methods) {
+  record Account(UUID id, String phone, String email, SecondFactorEnrolment.App app) {}
+
+  /**
+   * A phone account (with an e-mail added through the contact change's cooling-off, when asked)
+   * with this second factor turned on over the API.
+   */
+  private Account account(boolean withEmail, Factor factor) {
     String phone = TestContacts.phone();
     ApiClient owner = TestAccounts.registerByPhone(port, phone, OLD_PASSWORD);
     String email = null;
     if (withEmail) {
       email = TestContacts.email();
-      String change = owner.post("/api/v1/me/contact-changes", Map.of("email", email, "password", OLD_PASSWORD)).text("id");
-      assertThat(
-              owner.post("/api/v1/me/contact-changes/" + change + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(email, 1)))
-                  .status())
-          .isEqualTo(204);
+      owner = TestAccounts.addEmail(port, clock, owner, phone, OLD_PASSWORD, email);
     }
     UUID id = UUID.fromString(owner.get("/api/v1/me").text("id"));
-    secondFactors.enable(id, EnumSet.of(methods[0], methods), "rc-1", "rc-2");
-    return new Account(id, phone, email);
+    SecondFactorEnrolment.App app = null;
+    if (factor == Factor.APP) {
+      app = SecondFactorEnrolment.turnAppOn(owner, clock);
+    } else {
+      SecondFactorEnrolment.turnSmsOn(owner);
+    }
+    return new Account(id, phone, email, app);
   }
 }

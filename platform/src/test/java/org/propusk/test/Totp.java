@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +21,23 @@ public final class Totp {
   /** The code an app shows at this instant for the secret (Base32, spaces allowed). */
   public static String code(String secretBase32, Instant at) {
     return code(base32(secretBase32), Math.floorDiv(at.getEpochSecond(), 30), 6);
+  }
+
+  /**
+   * A six-digit code that the app does not show within one time step either side of this instant
+   * (the drift the platform allows), so that it is refused as wrong however the clock stands.
+   */
+  public static String wrongCode(String secretBase32, Instant at) {
+    List<String> valid = new ArrayList<>();
+    for (int drift = -1; drift <= 1; drift++) {
+      valid.add(code(secretBase32, at.plusSeconds(30L * drift)));
+    }
+    for (int candidate = 0; ; candidate++) {
+      String code = String.format("%06d", candidate);
+      if (!valid.contains(code)) {
+        return code;
+      }
+    }
   }
 
   /** The code of a time step, with this many digits. */

@@ -32,7 +32,6 @@ import org.propusk.shared.LimitKind;
 import org.propusk.shared.Occurrence;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.TooManyAttempts;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -52,32 +51,13 @@ class SignInService implements SignIn {
 
   private static final String THROTTLED = "sign-in-throttled";
 
-  /** Until a second factor can be turned on (its module), no account has one. */
-  private static final SecondFactors NONE =
-      new SecondFactors() {
-        @Override
-        public Set<AuthenticationMethod> methodsOf(UUID accountId) {
-          return Set.of();
-        }
-
-        @Override
-        public Instant sendSmsCode(UUID accountId, Locale locale) {
-          throw new InvalidInput("method", "unavailable");
-        }
-
-        @Override
-        public void verify(UUID accountId, AuthenticationMethod method, String code) {
-          throw new InvalidInput("method", "unavailable");
-        }
-      };
-
   private final Accounts accounts;
   private final RateLimiter limiter;
   private final DeviceCookies devices;
   private final DeviceNames deviceNames;
   private final Sessions sessions;
   private final SignInFlowRepository flows;
-  private final ObjectProvider<SecondFactors> secondFactors;
+  private final SecondFactors secondFactors;
   private final SignInPolicy policy;
   private final Clock clock;
   private final ApplicationEventPublisher events;
@@ -90,7 +70,7 @@ class SignInService implements SignIn {
       DeviceNames deviceNames,
       Sessions sessions,
       SignInFlowRepository flows,
-      ObjectProvider<SecondFactors> secondFactors,
+      SecondFactors secondFactors,
       SignInPolicy policy,
       Clock clock,
       ApplicationEventPublisher events,
@@ -155,7 +135,7 @@ class SignInService implements SignIn {
       transactions.executeWithoutResult(tx -> events.publishEvent(failed));
       throw new SignInFailed();
     }
-    Set<AuthenticationMethod> factors = secondFactors().methodsOf(account.get());
+    Set<AuthenticationMethod> factors = secondFactors.methodsOf(account.get());
     Instant now = clock.instant();
     flow.passwordVerified(account.get(), attempt, factors, policy.secondFactorTtl(), now);
     if (flow.state() == SignInState.DONE) {
@@ -193,7 +173,7 @@ class SignInService implements SignIn {
     if (!flow.methods().contains(AuthenticationMethod.SMS)) {
       throw new InvalidInput("method", "unavailable");
     }
-    Instant next = secondFactors().sendSmsCode(flow.accountId(), locale);
+    Instant next = secondFactors.sendSmsCode(flow.accountId(), locale);
     flow.smsSent(next);
     flows.smsSent(flow.id(), next);
     return next;
@@ -227,7 +207,7 @@ class SignInService implements SignIn {
       throw spent;
     }
     try {
-      secondFactors().verify(flow.accountId(), method, code.strip());
+      secondFactors.verify(flow.accountId(), method, code.strip());
     } catch (InvalidInput wrong) {
       SecondFactorFailed failed = new SecondFactorFailed(flow.accountId(), method.amr(), Occurrence.at(clock.instant()));
       transactions.executeWithoutResult(tx -> events.publishEvent(failed));
@@ -337,7 +317,7 @@ class SignInService implements SignIn {
   public AccountLevel startSession(
       UUID accountId, Set<AuthenticationMethod> proofs, HttpServletRequest request, HttpServletResponse response) {
     long possession = proofs.stream().filter(AuthenticationMethod::possession).count();
-    if (possession < 2 && !secondFactors().methodsOf(accountId).isEmpty()) {
+    if (possession < 2 && !secondFactors.methodsOf(accountId).isEmpty()) {
       throw new IllegalStateException("an account with a second factor needs it (or its other contact) as well");
     }
     AccountSummary account = find(accountId);
@@ -358,10 +338,6 @@ class SignInService implements SignIn {
     Instant now = clock.instant();
     Citizen renewed = citizen.provedAgain(AuthenticationMethod.PASSWORD, now);
     sessions.signIn(new Citizen(renewed.accountId(), now, renewed.level(), renewed.methods()), request, response);
-  }
-
-  private SecondFactors secondFactors() {
-    return secondFactors.getIfAvailable(() -> NONE);
   }
 
   private AccountSummary find(UUID accountId) {

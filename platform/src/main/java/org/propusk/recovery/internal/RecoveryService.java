@@ -18,7 +18,6 @@ import org.propusk.recovery.RecoveryCompleted;
 import org.propusk.recovery.RecoveryStarted;
 import org.propusk.recovery.SecondFactorBypassed;
 import org.propusk.authentication.SecondFactors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
@@ -41,7 +40,7 @@ class RecoveryService {
   private final ApplicationEventPublisher events;
   private final RecoveryPolicy policy;
   private final Clock clock;
-  private final ObjectProvider<SecondFactors> secondFactors;
+  private final SecondFactors secondFactors;
 
   RecoveryService(
       RecoveryFlowRepository flows,
@@ -51,7 +50,7 @@ class RecoveryService {
       ApplicationEventPublisher events,
       RecoveryPolicy policy,
       Clock clock,
-      ObjectProvider<SecondFactors> secondFactors) {
+      SecondFactors secondFactors) {
     this.secondFactors = secondFactors;
     this.flows = flows;
     this.accounts = accounts;
@@ -140,7 +139,7 @@ class RecoveryService {
     if (code == null || code.isBlank()) {
       throw new InvalidInput("code", "required");
     }
-    secondFactors.getObject().verify(flow.accountId(), method, code.strip());
+    secondFactors.verify(flow.accountId(), method, code.strip());
     flow.secondFactorVerified(method, policy, clock.instant());
     flows.update(flow);
     return view(flow);
@@ -212,8 +211,7 @@ class RecoveryService {
   }
 
   private Set<AuthenticationMethod> secondFactorsOf(UUID accountId) {
-    SecondFactors factors = secondFactors.getIfAvailable();
-    Set<AuthenticationMethod> methods = factors == null ? Set.of() : factors.methodsOf(accountId);
+    Set<AuthenticationMethod> methods = secondFactors.methodsOf(accountId);
     return methods.isEmpty() ? EnumSet.noneOf(AuthenticationMethod.class) : EnumSet.copyOf(methods);
   }
 
