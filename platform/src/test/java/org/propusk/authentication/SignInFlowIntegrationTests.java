@@ -1,6 +1,7 @@
 package org.propusk.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
@@ -18,8 +20,10 @@ import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
+import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The sign-in flow: password, the second factor when the account has one (an app and SMS codes
@@ -33,6 +37,7 @@ class SignInFlowIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired MutableClock clock;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aPasswordIsNotEnoughForAnAccountWithASecondFactor() {
@@ -61,6 +66,54 @@ class SignInFlowIntegrationTests {
     // the flow is spent: not even a code of a new step gets through it again
     assertThat(citizen.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock))).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aSignInWaitingForItsSecondFactorSignsNoOneInOnceThePasswordChanged() {
+    Owner owner = accountWithSecondFactor();
+    ApiClient stranger = new ApiClient(port);
+    assertThat(stranger.post("/api/v1/session", Map.of("login", owner.phone(), "password", PASSWORD)).status()).isEqualTo(202);
+    clock.advance(Duration.ofSeconds(1));
+
+    String newPassword = "другой-тихий-огонёк-над-рекой-8";
+    assertThat(
+            owner.session()
+                .put("/api/v1/me/password", Map.of("currentPassword", PASSWORD, "password", newPassword, "passwordRepeat", newPassword))
+                .status())
+        .isEqualTo(204);
+    ApiClient.Response late =
+        stranger.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock)));
+
+    assertThat(late.status()).as(late.toString()).isEqualTo(404);
+    assertThat(stranger.get("/api/v1/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aDeletedAccountTakesItsWaitingSignInsAndItsSecondFactorWithIt() {
+    Owner owner = accountWithSecondFactor();
+    UUID accountId = UUID.fromString(owner.session().get("/api/v1/me").text("id"));
+    ApiClient stranger = new ApiClient(port);
+    assertThat(stranger.post("/api/v1/session", Map.of("login", owner.phone(), "password", PASSWORD)).status()).isEqualTo(202);
+
+    assertThat(owner.session().delete("/api/v1/me").status()).isEqualTo(204);
+    ApiClient.Response late =
+        stranger.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", owner.app().nextCode(clock)));
+
+    assertThat(late.status()).as(late.toString()).isEqualTo(404);
+    assertThat(stranger.get("/api/v1/me").status()).isEqualTo(401);
+    await()
+        .atMost(Waits.BACKGROUND)
+        .until(
+            () ->
+                Stream.of("sign_in_flow", "second_factor_totp", "second_factor_recovery_code", "second_factor_sms")
+                    .mapToLong(
+                        table ->
+                            jdbc.sql("select count(*) from " + table + " where account_id = :id")
+                                .param("id", accountId)
+                                .query(Long.class)
+                                .single())
+                    .sum()
+                == 0);
   }
 
   @Test
@@ -240,7 +293,7 @@ class SignInFlowIntegrationTests {
     assertThat(explained.raw().body()).contains("href=\"/profile\"").contains("href=\"/account/history\"");
   }
 
-  record Owner(String phone, SecondFactorEnrolment.App app) {}
+  record Owner(String phone, SecondFactorEnrolment.App app, ApiClient session) {}
 
   /** A new account with an app (and so recovery codes) and SMS codes turned on over the API. */
   private Owner accountWithSecondFactor() {
@@ -248,7 +301,7 @@ class SignInFlowIntegrationTests {
     ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
     SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(owner, clock);
     SecondFactorEnrolment.turnSmsOn(owner);
-    return new Owner(phone, app);
+    return new Owner(phone, app, owner);
   }
 
   static ApiClient.Response page(ApiClient client, String path) {

@@ -55,6 +55,27 @@ class RecoverySecondFactorIntegrationTests {
   }
 
   @Test
+  void aSecondFactorTurnedOnWhileTheRecoveryWaitedForItsPasswordIsNeededToo() {
+    String phone = TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, OLD_PASSWORD);
+    ApiClient citizen = new ApiClient(port);
+    String id = started(citizen, phone);
+    ApiClient.Response confirmed =
+        citizen.post("/api/v1/recoveries/" + id + "/confirmation", Map.of("code", new DevOutbox(port).awaitCode(phone, 2)));
+    assertThat(confirmed.text("state")).as(confirmed.toString()).isEqualTo("code_confirmed");
+
+    SecondFactorEnrolment.turnAppOn(owner, clock);
+    ApiClient.Response password =
+        citizen.post("/api/v1/recoveries/" + id + "/password", Map.of("password", NEW_PASSWORD, "passwordRepeat", NEW_PASSWORD));
+
+    assertThat(password.status()).as(password.toString()).isEqualTo(409);
+    assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", phone, "password", OLD_PASSWORD)).status())
+        .as("the password is unchanged")
+        .isEqualTo(202);
+  }
+
+  @Test
   void aLostSecondFactorIsReplacedByTheOtherContactAndBothContactsAreTold() {
     Account account = account(true, Factor.APP);
     ApiClient citizen = new ApiClient(port);

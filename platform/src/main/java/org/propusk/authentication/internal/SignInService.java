@@ -15,6 +15,7 @@ import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
 import org.propusk.account.RecoveryTarget;
+import org.propusk.account.SessionStanding;
 import org.propusk.authentication.SecondFactorFailed;
 import org.propusk.authentication.SecondFactors;
 import org.propusk.authentication.SignIn;
@@ -241,6 +242,13 @@ class SignInService implements SignIn {
    */
   private Outcome.Done finish(
       SignInFlow flow, Set<AuthenticationMethod> methods, HttpServletRequest request, HttpServletResponse response) {
+    // the account was deleted, or its sessions ended everywhere (a new password, a recovery, a
+    // cancelled contact change), while the flow waited for its second factor: it signs no one in
+    Optional<SessionStanding> standing = accounts.sessionStanding(flow.accountId());
+    if (standing.isEmpty()
+        || (standing.get().validFrom() != null && flow.createdAt().isBefore(standing.get().validFrom()))) {
+      throw new SignInProblems.FlowNotFound();
+    }
     forget(flow.loginKey(), flow.attempt());
     Occurrence now = Occurrence.at(clock.instant());
     boolean knownDevice = flow.attempt().device() != null;

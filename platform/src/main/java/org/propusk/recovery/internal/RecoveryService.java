@@ -238,6 +238,12 @@ class RecoveryService {
     if (!password.equals(passwordRepeat)) {
       throw new InvalidInput("passwordRepeat", "mismatch");
     }
+    // a second factor turned on while this flow waited for its password: the contact alone is
+    // not enough, and nothing may change before that is settled
+    if (flow.proofs().stream().filter(AuthenticationMethod::possession).count() < 2
+        && !secondFactorsOf(flow.accountId()).isEmpty()) {
+      throw new RecoveryProblems.WrongStep();
+    }
     accounts.changePassword(flow.accountId(), password);
     flow.complete(now);
     flows.update(flow);
