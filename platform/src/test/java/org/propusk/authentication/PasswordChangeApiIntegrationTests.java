@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.propusk.test.Waits;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
+import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +27,7 @@ class PasswordChangeApiIntegrationTests {
   static final String NEW_PASSWORD = "звонкий-ручей-у-старой-мельницы-9";
 
   @LocalServerPort int port;
+  @Autowired MutableClock clock;
 
   @Test
   void changesThePasswordEndsEveryOtherSessionAndTellsTheOwner() {
@@ -44,6 +47,17 @@ class PasswordChangeApiIntegrationTests {
     await()
         .atMost(Waits.BACKGROUND)
         .until(() -> kinds(citizen.get("/api/v1/me/history").json()).contains("password_changed"));
+  }
+
+  @Test
+  void aPasswordChangeDoesNotLengthenTheSessionPastItsAbsoluteTimeout() {
+    ApiClient citizen = register(TestContacts.phone());
+    clock.advance(Duration.ofHours(6));
+    assertThat(change(citizen, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).status()).isEqualTo(204);
+
+    clock.advance(Duration.ofHours(6));
+
+    assertThat(citizen.get("/api/v1/me").status()).as("12 h after the sign-in, whatever changed since").isEqualTo(401);
   }
 
   @Test

@@ -27,6 +27,8 @@ class SessionLifetime {
   boolean isOver(Citizen citizen, Optional<SessionStanding> standing) {
     return !clock.instant().isBefore(citizen.signedInAt().plus(absoluteTimeout))
         || standing.isEmpty()
-        || (standing.get().validFrom() != null && citizen.signedInAt().isBefore(standing.get().validFrom()));
+        // a session whose latest proof came before the sessions were ended everywhere is over; the
+        // one that changed the password proved it at the change and goes on, its 12 h unchanged
+        || (standing.get().validFrom() != null && citizen.authenticatedAt().isBefore(standing.get().validFrom()));
   }
 }

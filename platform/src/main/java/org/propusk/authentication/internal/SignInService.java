@@ -337,15 +337,13 @@ class SignInService implements SignIn {
   }
 
   /**
-   * A new session for the signed-in citizen after a change of password, which ends every session
-   * begun before it: a new id and CSRF token, begun now, with the current password as a fresh
-   * proof and the earlier ones kept; the browser's device cookie stays as it is.
+   * The signed-in citizen's session after a change of password, which ends every session whose
+   * latest proof came before it: this one has the current password as a proof made now (so it goes
+   * on, still within its absolute timeout from the sign-in), under a new id and CSRF token; the
+   * browser's device cookie stays as it is.
    */
   public void renewSession(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
-    // the change ended every session begun before it: this one begins again now, keeping its proofs
-    Instant now = clock.instant();
-    Citizen renewed = citizen.provedAgain(AuthenticationMethod.PASSWORD, now);
-    sessions.signIn(new Citizen(renewed.accountId(), now, renewed.level(), renewed.methods()), request, response);
+    sessions.signIn(citizen.provedAgain(AuthenticationMethod.PASSWORD, clock.instant()), request, response);
   }
 
   private AccountSummary find(UUID accountId) {
