@@ -69,6 +69,28 @@ class SignInFlowIntegrationTests {
   }
 
   @Test
+  void anAppCodeSignsInOnceAndAgainItIsRefusedAsUsed() {
+    Owner owner = accountWithSecondFactor();
+    clock.freeze();
+    try {
+      String code = owner.app().nextCode(clock);
+      ApiClient first = new ApiClient(port);
+      assertThat(first.post("/api/v1/session", Map.of("login", owner.phone(), "password", PASSWORD)).status()).isEqualTo(202);
+      assertThat(first.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", code)).status()).isEqualTo(200);
+
+      ApiClient second = new ApiClient(port);
+      assertThat(second.post("/api/v1/session", Map.of("login", owner.phone(), "password", PASSWORD)).status()).isEqualTo(202);
+      ApiClient.Response replayed = second.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", code));
+
+      assertThat(replayed.status()).isEqualTo(422);
+      assertThat(replayed.json().get("errors").get(0).get("code").asString()).isEqualTo("used");
+      assertThat(second.get("/api/v1/me").status()).isEqualTo(401);
+    } finally {
+      clock.resume();
+    }
+  }
+
+  @Test
   void aSignInWaitingForItsSecondFactorSignsNoOneInOnceThePasswordChanged() {
     Owner owner = accountWithSecondFactor();
     ApiClient stranger = new ApiClient(port);

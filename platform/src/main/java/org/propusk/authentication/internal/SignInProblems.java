@@ -22,8 +22,9 @@ final class SignInProblems {
   static final class WrongCode extends InvalidInput {
     private final int attemptsLeft;
 
-    WrongCode(int attemptsLeft) {
-      super(List.of(new Violation("code", "wrong")));
+    /** {@code reason}: the second factor's own violation, e.g. {@code used} for a spent TOTP step. */
+    WrongCode(List<Violation> reason, int attemptsLeft) {
+      super(reason);
       this.attemptsLeft = attemptsLeft;
     }
 

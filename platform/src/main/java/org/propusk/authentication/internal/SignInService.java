@@ -217,7 +217,7 @@ class SignInService implements SignIn {
       if (flow.state() == SignInState.FAILED) {
         end(flow, request);
       }
-      throw new SignInProblems.WrongCode(Math.max(0, policy.wrongCodesPerFlow() - counted));
+      throw new SignInProblems.WrongCode(wrong.violations(), Math.max(0, policy.wrongCodesPerFlow() - counted));
     }
     // one flow signs in once, even when two right codes arrive together
     if (!end(flow, request)) {
