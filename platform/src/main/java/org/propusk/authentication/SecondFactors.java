@@ -30,12 +30,27 @@ public interface SecondFactors {
   Instant sendSmsCode(UUID accountId, Locale locale);
 
   /**
-   * Checks a code for one of the account's methods; each code is accepted once (a TOTP code not
-   * again within its window, a recovery code never again). Attempts are counted per account before
-   * the check.
+   * Checks a code for one of the account's methods, for a client without a device cookie for the
+   * account's login: {@link #verify(UUID, AuthenticationMethod, String, String)} with no device.
    *
    * @throws org.propusk.shared.InvalidInput {@code code} wrong, or the method is not on
    * @throws org.propusk.shared.TooManyAttempts after too many wrong codes
    */
   void verify(UUID accountId, AuthenticationMethod method, String code);
+
+  /**
+   * Checks a code for one of the account's methods; each code is accepted once (a TOTP code not
+   * again within its window, a recovery code never again). Attempts are counted before the check:
+   * with a device subject (the nonce of the browser's valid device cookie for the login, as the
+   * sign-in flow knows it) against that browser's own budgets, so that strangers who know the
+   * password cannot lock the owner out; without one against the account's budgets. Wrong codes are
+   * told to the owner (at most once an hour).
+   *
+   * <p>The default ignores the device, for implementations without per-device budgets.
+   *
+   * @param deviceSubject null when the client has no device cookie for the login
+   * @throws org.propusk.shared.InvalidInput {@code code} wrong, or the method is not on
+   * @throws org.propusk.shared.TooManyAttempts after too many wrong codes
+   */
+  void verify(UUID accountId, AuthenticationMethod method, String code, String deviceSubject);
 }

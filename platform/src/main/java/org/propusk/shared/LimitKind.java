@@ -37,9 +37,24 @@ public enum LimitKind {
   TAKEN_CHECK_CLIENT,
   /**
    * Second-factor codes (app, SMS or recovery code, also the first code that turns an app on)
-   * checked for one account, counted before the check; a right one clears the count.
+   * checked for one account from clients without a device cookie for it, counted before the check;
+   * a right one clears the count.
    */
   SECOND_FACTOR_ACCOUNT,
+  /**
+   * Second-factor codes checked at sign-in from one browser holding a device cookie for the login:
+   * its own budget instead of {@link #SECOND_FACTOR_ACCOUNT}, so that strangers who know the
+   * password cannot lock the owner out; a right one clears the count.
+   */
+  SECOND_FACTOR_DEVICE,
+  /**
+   * Wrong second-factor codes over a long window, per account for clients without a device cookie
+   * and per browser for one with a device cookie; a right code does not clear it (only its own
+   * attempt is given back), so that the password alone buys a bounded number of guesses in total.
+   */
+  SECOND_FACTOR_DAILY,
+  /** Notices to the owner that wrong second-factor codes were typed, per account: one per window. */
+  SECOND_FACTOR_NOTICE,
   /** Second-factor codes sent by SMS to one phone. */
   SECOND_FACTOR_SMS
 }

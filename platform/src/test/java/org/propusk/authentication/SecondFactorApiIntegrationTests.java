@@ -172,6 +172,7 @@ class SecondFactorApiIntegrationTests {
     assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, codes.get(0))).as("the old set is void").isEqualTo("code:wrong");
     factors.verify(accountId, AuthenticationMethod.RECOVERY_CODE, fresh.get(0));
     await().atMost(Waits.BACKGROUND).until(() -> historyKinds().contains("recovery_codes_renewed"));
+    assertThat(outbox().awaitMessageContaining(phone, "выданы новые коды восстановления")).contains("старые больше не действуют");
   }
 
   @Test
@@ -212,6 +213,17 @@ class SecondFactorApiIntegrationTests {
     assertThat(factors.methodsOf(accountId)).contains(AuthenticationMethod.TOTP);
 
     assertThat(citizen.post("/api/v1/session/reauthentication", Map.of("password", PASSWORD)).status()).isEqualTo(204);
+    ApiClient.Response passwordOnly = citizen.delete(BASE + "/totp");
+    assertThat(passwordOnly.status()).as("the password alone, the app proven 6 minutes ago").isEqualTo(403);
+    assertThat(passwordOnly.text("type")).endsWith("second-factor-required");
+    assertThat(passwordOnly.text("detail")).contains("войдите снова");
+    assertThat(citizen.post(BASE + "/recovery-codes", Map.of()).text("type")).endsWith("second-factor-required");
+    assertThat(citizen.post(BASE + "/sms", Map.of()).text("type")).as("adding a factor too").endsWith("second-factor-required");
+    assertThat(citizen.post(BASE + "/totp", Map.of()).text("type")).as("replacing the app too").endsWith("second-factor-required");
+    assertThat(factors.methodsOf(accountId)).contains(AuthenticationMethod.TOTP);
+
+    clock.advance(Duration.ofSeconds(30));
+    citizen = signInWithApp(app.secret());
     assertThat(citizen.delete(BASE + "/totp").status()).isEqualTo(204);
     assertThat(factors.methodsOf(accountId)).isEmpty();
     assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, app.recoveryCodes().get(0))).isEqualTo("method:not_enabled");
@@ -229,7 +241,9 @@ class SecondFactorApiIntegrationTests {
 
     String sealed =
         jdbc.sql("select secret from second_factor_totp where account_id = :id").param("id", accountId).query(String.class).single();
-    assertThat(vault.open("totp-secret", sealed)).as("sealed with the data keys, like SNILS").isEqualTo(app.secret());
+    assertThat(vault.open("totp-secret:" + accountId, sealed)).as("sealed with the data keys, like SNILS").isEqualTo(app.secret());
+    assertThatThrownBy(() -> vault.open("totp-secret", sealed)).as("bound to the account").isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> vault.open("totp-secret:" + UUID.randomUUID(), sealed)).isInstanceOf(IllegalStateException.class);
     assertThat(stored.toUpperCase(Locale.ROOT)).doesNotContain(app.secret(), app.secret().substring(0, 16));
     for (String code : app.recoveryCodes()) {
       assertThat(stored.toUpperCase(Locale.ROOT)).doesNotContain(code, code.replace("-", ""));
@@ -274,8 +288,174 @@ class SecondFactorApiIntegrationTests {
     assertThat(new ApiClient(port).get(BASE).status()).isEqualTo(401);
   }
 
+  @Test
+  void wrongCodesAreToldToTheOwnerAtMostOnceAnHour() {
+    String secret = turnAppOn().secret();
+    String notice = "неверный код входа в два шага";
+
+    assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+    assertThat(outbox().awaitMessageContaining(phone, notice)).contains("пароль, похоже, кто-то знает", "смените");
+    assertThat(refusal(AuthenticationMethod.RECOVERY_CODE, "ABCDE-FGHJK")).isEqualTo("code:wrong");
+    assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+    assertThat(messagesContaining(notice)).as("one notice within the hour").isEqualTo(1);
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+    await().atMost(Waits.BACKGROUND).until(() -> messagesContaining(notice) == 2);
+  }
+
+  @Test
+  void aRightCodeDoesNotClearTheCountOfTheDay() {
+    String secret = turnAppOn().secret();
+    for (int round = 0; round < 5; round++) {
+      for (int i = 0; i < 9; i++) {
+        assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+      }
+      clock.advance(Duration.ofSeconds(30));
+      factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant()));
+    }
+    for (int i = 0; i < 5; i++) {
+      assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+    }
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThatThrownBy(() -> factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant())))
+        .as("50 wrong codes in a day, whatever right ones came between")
+        .isInstanceOf(TooManyAttempts.class);
+    clock.advance(Duration.ofHours(24));
+    factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant()));
+  }
+
+  @Test
+  void strangersWithThePasswordCannotLockTheOwnersBrowserOut() {
+    String secret = turnAppOn().secret();
+    for (int i = 0; i < 10; i++) {
+      assertThat(refusal(AuthenticationMethod.TOTP, Totp.wrongCode(secret, clock.instant()))).isEqualTo("code:wrong");
+    }
+    clock.advance(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant())))
+        .as("clients without a device cookie share the account's budget")
+        .isInstanceOf(TooManyAttempts.class);
+
+    factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant()), "owners-browser");
+
+    for (int i = 0; i < 10; i++) {
+      String wrong = Totp.wrongCode(secret, clock.instant());
+      assertThatThrownBy(() -> factors.verify(accountId, AuthenticationMethod.TOTP, wrong, "strangers-browser"))
+          .isInstanceOf(InvalidInput.class);
+    }
+    clock.advance(Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () -> factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant()), "strangers-browser"))
+        .as("each browser has its own budget")
+        .isInstanceOf(TooManyAttempts.class);
+    factors.verify(accountId, AuthenticationMethod.TOTP, Totp.code(secret, clock.instant()), "owners-browser");
+  }
+
+  @Test
+  void turningAFactorOnEndsTheOtherSessions() {
+    ApiClient before = signInWithPassword();
+    assertThat(before.get("/api/v1/me").status()).isEqualTo(200);
+
+    turnAppOn();
+
+    assertThat(before.get("/api/v1/me").status()).as("a session from before the factor").isEqualTo(401);
+    assertThat(citizen.get("/api/v1/me").status()).as("the one that turned it on goes on").isEqualTo(200);
+    assertThat(citizen.post(BASE + "/recovery-codes", Map.of()).status()).as("with the app just proven").isEqualTo(200);
+  }
+
+  @Test
+  void turningSmsOnEndsTheOtherSessions() {
+    ApiClient before = signInWithPassword();
+
+    assertThat(citizen.post(BASE + "/sms", Map.of()).status()).isEqualTo(204);
+
+    assertThat(before.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(citizen.get("/api/v1/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void openingTheSetupPageChangesNothingAndNeedsARecentPassword() {
+    String secret = citizen.post(BASE + "/totp", Map.of()).text("secret");
+
+    ApiClient.Response page = page("/account/security/app");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.raw().body()).contains(secret.substring(0, 4) + " " + secret.substring(4, 8));
+    assertThat(page("/account/security/app").status()).isEqualTo(200);
+    assertThat(confirm(Totp.code(secret, clock.instant())).status()).as("the secret started stays").isEqualTo(200);
+
+    ApiClient other = TestAccounts.registerByPhone(port, TestContacts.phone(), PASSWORD);
+    other.post(BASE + "/totp", Map.of());
+    clock.advance(Duration.ofMinutes(6));
+    ApiClient.Response stale = other.send(other.request("/account/security/app").setHeader("Accept", "text/html").GET());
+    assertThat(stale.status()).isEqualTo(302);
+    assertThat(stale.header("Location").orElseThrow()).contains("/login/confirm");
+  }
+
+  @Test
+  void twoFirstSetupsAtOnceNeverFail() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 3; round++) {
+        String owner = TestContacts.phone();
+        ApiClient first = TestAccounts.registerByPhone(port, owner, PASSWORD);
+        ApiClient second = new ApiClient(port);
+        assertThat(second.post("/api/v1/session", Map.of("login", owner, "password", PASSWORD)).status()).isEqualTo(200);
+        for (String path : List.of(BASE + "/totp", BASE + "/sms")) {
+          first.csrf();
+          second.csrf();
+          CyclicBarrier together = new CyclicBarrier(2);
+          List<Future<Integer>> answers = new ArrayList<>();
+          for (ApiClient client : List.of(first, second)) {
+            answers.add(
+                threads.submit(
+                    () -> {
+                      together.await();
+                      return client.post(path, Map.of()).status();
+                    }));
+          }
+          for (Future<Integer> answer : answers) {
+            if (path.endsWith("/totp")) {
+              assertThat(answer.get()).as("round %d", round).isEqualTo(201);
+            } else {
+              // the first one on may end the other's session or ask it for the factor: never a 500
+              assertThat(answer.get()).as("round %d, sms", round).isIn(204, 401, 403);
+            }
+          }
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   private SecondFactorEnrolment.App turnAppOn() {
     return SecondFactorEnrolment.turnAppOn(citizen, clock);
+  }
+
+  /** A new client signed in with the password and the app's current code. */
+  private ApiClient signInWithApp(String secret) {
+    ApiClient client = new ApiClient(port);
+    ApiClient.Response password = client.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    assertThat(password.status()).as(password.toString()).isEqualTo(202);
+    ApiClient.Response code =
+        client.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", Totp.code(secret, clock.instant())));
+    assertThat(code.status()).as(code.toString()).isEqualTo(200);
+    return client;
+  }
+
+  /** A second client of the same citizen, signed in with the password only. */
+  private ApiClient signInWithPassword() {
+    ApiClient client = new ApiClient(port);
+    ApiClient.Response signedIn = client.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD));
+    assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+    return client;
+  }
+
+  private long messagesContaining(String text) {
+    return outbox().messagesTo(phone).stream().filter(m -> m.get("body").asString().contains(text)).count();
   }
 
   private ApiClient.Response confirm(String code) {
@@ -294,6 +474,11 @@ class SecondFactorApiIntegrationTests {
 
   private List<String> historyKinds() {
     return texts(citizen.get("/api/v1/me/history").json(), "kind");
+  }
+
+  /** A page of the site, as a browser asks for it. */
+  private ApiClient.Response page(String path) {
+    return citizen.send(citizen.request(path).setHeader("Accept", "text/html").GET());
   }
 
   private DevOutbox outbox() {

@@ -68,6 +68,8 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
     assertThat(browser.find("img.qr").getAttribute("alt")).isNotBlank();
     accessible("setup");
     capture("setup");
+    browser.open("/account/security/app");
+    assertThat(browser.text("#secret").replace(" ", "")).as("opening the page again changes nothing").isEqualTo(secret);
 
     browser.type("#code", "12345");
     browser.submit("main form button[type=submit]");
@@ -99,6 +101,23 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
     browser.submit("main form button[type=submit]");
     browser.waitForPath("/account/security");
     assertThat(browser.find("[data-factor=app]").getAttribute("data-on")).as("the password alone changes nothing").isEqualTo("true");
+    browser.submit("#app-off");
+    browser.waitForPath("/account/security\\?refused=second-factor");
+    assertThat(browser.text("#second-factor-required")).contains("войдите снова");
+    assertThat(browser.find("[data-factor=app]").getAttribute("data-on")).as("nor the password again").isEqualTo("true");
+    accessible("security asking for the second factor");
+
+    browser.submit(".site-header form[action$='/logout'] button");
+    clock.advance(Duration.ofSeconds(30));
+    browser.open("/login");
+    browser.type("#login", phone);
+    browser.type("#password", PASSWORD);
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath("/login/second-factor.*");
+    browser.type("#code", Totp.code(secret, clock.instant()));
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath("/(\\?.*)?");
+    browser.open("/account/security");
     browser.submit("#app-off");
     browser.waitForPath("/account/security\\?changed=app-off");
     assertThat(browser.text("p.notice")).isEqualTo("Приложение отключено, коды восстановления больше не действуют.");

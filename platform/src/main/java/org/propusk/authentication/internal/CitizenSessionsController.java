@@ -29,14 +29,17 @@ class CitizenSessionsController {
   static final Set<String> ENDED = Set.of("one", "none", "others");
 
   /** What the page may say was just changed about the second factor. */
-  static final Set<String> CHANGED = Set.of("app-off", "sms-on", "sms-off");
+  static final Set<String> CHANGED = Set.of("app-off", "sms-on", "sms-off", "app-setup-expired");
 
   @GetMapping("/account/security")
   String page(
       @RequestParam(required = false) String ended,
       @RequestParam(required = false) String changed,
+      @RequestParam(required = false) String refused,
       HttpServletRequest request,
       Model model) {
+    // a change of the second factor refused for want of a recent second factor: sign in again
+    model.addAttribute("secondFactorRequired", "second-factor".equals(refused));
     if (ended != null && ENDED.contains(ended)) {
       model.addAttribute("ended", ended);
     }

@@ -1,6 +1,9 @@
 package org.propusk.authentication.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.propusk.shared.AuthenticationMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * JSON API v1: the citizen's second factor. Turning it on or off and new recovery codes need a
- * recent password (otherwise 403 {@code reauthentication-required}).
+ * recent password (otherwise 403 {@code reauthentication-required}), and for an account with a
+ * second factor on also a recent second factor (otherwise 403 {@code second-factor-required}: sign
+ * in again with it). Turning one on ends the account's other sessions.
  */
 @RestController
 @RequestMapping("/api/v1/me/second-factor")
@@ -46,9 +51,12 @@ class SecondFactorApiController {
     return new EnrolmentView(enrolment.secret(), enrolment.otpauthUri(), enrolment.qrCode());
   }
 
+  /** Turns the app on, ends the account's other sessions and renews this one's id. */
   @PostMapping("/totp/confirmation")
-  RecoveryCodesView confirmApp(@RequestBody CodeEntry body) {
-    return new RecoveryCodesView(factors.confirmApp(SecondFactorService.signedInAccount(), body.code()));
+  RecoveryCodesView confirmApp(@RequestBody CodeEntry body, HttpServletRequest request, HttpServletResponse response) {
+    List<String> codes = factors.confirmApp(SecondFactorService.signedInAccount(), body.code());
+    factors.turnedOn(AuthenticationMethod.TOTP, request, response);
+    return new RecoveryCodesView(codes);
   }
 
   @DeleteMapping("/totp")
@@ -64,8 +72,10 @@ class SecondFactorApiController {
 
   @PostMapping("/sms")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void turnSmsOn() {
-    factors.turnSmsOn();
+  void turnSmsOn(HttpServletRequest request, HttpServletResponse response) {
+    if (factors.turnSmsOn()) {
+      factors.turnedOn(null, request, response);
+    }
   }
 
   @DeleteMapping("/sms")

@@ -1,12 +1,15 @@
 package org.propusk.authentication.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The second factor's pages under "Безопасность": setting up an app (QR code, the secret as text,
  * the first code), the recovery codes shown once, and turning the app or the SMS code on and off.
+ * Starting a setup is a POST; its page only shows the secret already started.
  * Actions that need a recent password send the citizen to type it and back to the page they came
  * from: the app's setup page itself, or "Безопасность" (the address of a form's action answers a
  * GET with it).
@@ -33,23 +37,48 @@ class SecondFactorPageController {
     this.problems = problems;
   }
 
-  /** A new secret each time the page is opened; the password first when it is not recent. */
+  /**
+   * Starts a setup with a new secret (a POST: opening a page changes nothing), then shows it; the
+   * password first when it is not recent.
+   */
+  @PostMapping("/account/security/app/start")
+  String start() {
+    factors.startApp();
+    return "redirect:/account/security/app";
+  }
+
+  /**
+   * The setup started, with its secret: shown again (a reload, a second tab) only with a recent
+   * password; once expired, back to "Безопасность" to start anew.
+   */
   @GetMapping("/account/security/app")
   String setup(Model model) {
-    model.addAttribute("enrolment", factors.startApp());
+    Optional<SecondFactorService.Enrolment> pending = factors.pendingApp();
+    if (pending.isEmpty()) {
+      return SECURITY + "?changed=app-setup-expired";
+    }
+    model.addAttribute("enrolment", pending.get());
     return SETUP;
   }
 
-  /** The first code turns the app on; the recovery codes are shown in this answer only. */
+  /**
+   * The first code turns the app on, ends the account's other sessions and keeps this one under a
+   * new id; the recovery codes are shown in this answer only.
+   */
   @PostMapping("/account/security/app")
-  String confirm(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
+  String confirm(
+      @RequestParam(required = false) String code,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     try {
       List<String> codes = factors.confirmApp(SecondFactorService.signedInAccount(), code);
+      factors.turnedOn(AuthenticationMethod.TOTP, request, response);
       return showCodes(codes, true, model);
     } catch (Problem problem) {
-      Optional<SecondFactorService.Enrolment> pending = factors.pendingApp(SecondFactorService.signedInAccount());
+      Optional<SecondFactorService.Enrolment> pending = factors.pendingApp();
       if (pending.isEmpty()) {
-        return "redirect:/account/security/app?expired";
+        return SECURITY + "?changed=app-setup-expired";
       }
       model.addAttribute("enrolment", pending.get());
       return problems.show(problem, model, response, SETUP);
@@ -68,8 +97,10 @@ class SecondFactorPageController {
   }
 
   @PostMapping("/account/security/sms/on")
-  String turnSmsOn() {
-    factors.turnSmsOn();
+  String turnSmsOn(HttpServletRequest request, HttpServletResponse response) {
+    if (factors.turnSmsOn()) {
+      factors.turnedOn(null, request, response);
+    }
     return SECURITY + "?changed=sms-on";
   }
 
@@ -80,9 +111,18 @@ class SecondFactorPageController {
   }
 
   /** Where the password page returns to after a form's action needed it. */
-  @GetMapping({"/account/security/app/off", "/account/security/recovery-codes", "/account/security/sms/on", "/account/security/sms/off"})
+  @GetMapping({"/account/security/app/start", "/account/security/app/off", "/account/security/recovery-codes", "/account/security/sms/on", "/account/security/sms/off"})
   String back() {
     return SECURITY;
+  }
+
+  /**
+   * A change of a second factor that is on needs it proven again recently: "Безопасность" says to
+   * sign in again with it.
+   */
+  @ExceptionHandler(SecondFactorProblems.SecondFactorRequired.class)
+  String secondFactorRequired() {
+    return SECURITY + "?refused=second-factor";
   }
 
   private static String showCodes(List<String> codes, boolean justTurnedOn, Model model) {

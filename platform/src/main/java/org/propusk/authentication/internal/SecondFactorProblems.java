@@ -20,4 +20,14 @@ final class SecondFactorProblems {
       super(409, "second-factor-app-off");
     }
   }
+
+  /**
+   * The account has a second factor: changing it (turning it off, replacing it, new recovery codes)
+   * needs it proven within the re-authentication window as well, i.e. a sign-in with it again.
+   */
+  static final class SecondFactorRequired extends Problem {
+    SecondFactorRequired() {
+      super(403, "second-factor-required");
+    }
+  }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.ConfirmationCodeColumns;
 import org.propusk.shared.DbTime;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,26 +36,21 @@ class SecondFactorRepository {
         .optional();
   }
 
-  /** Keeps a new secret waiting for its first code; the one in use (if any) stays until then. */
+  /**
+   * Keeps a new secret waiting for its first code; the one in use (if any) stays until then. Two
+   * statements that never fail on a parallel first setup: the row is created unless it exists
+   * (on PostgreSQL the second insert waits for the first and then does nothing, where catching a
+   * duplicate key would leave the transaction aborted), then the waiting secret is set.
+   */
   void savePending(UUID accountId, String sealedSecret, Instant now) {
-    int updated =
-        jdbc.sql("update second_factor_totp set pending_secret = :secret, pending_since = :now where account_id = :id")
-            .param("secret", sealedSecret)
-            .param("now", DbTime.of(now))
-            .param("id", accountId)
-            .update();
-    if (updated == 0) {
-      try {
-        jdbc.sql(
-                "insert into second_factor_totp (account_id, pending_secret, pending_since) values (:id, :secret, :now)")
-            .param("id", accountId)
-            .param("secret", sealedSecret)
-            .param("now", DbTime.of(now))
-            .update();
-      } catch (DuplicateKeyException startedMeanwhile) {
-        savePending(accountId, sealedSecret, now);
-      }
-    }
+    jdbc.sql("insert into second_factor_totp (account_id) values (:id) on conflict do nothing")
+        .param("id", accountId)
+        .update();
+    jdbc.sql("update second_factor_totp set pending_secret = :secret, pending_since = :now where account_id = :id")
+        .param("secret", sealedSecret)
+        .param("now", DbTime.of(now))
+        .param("id", accountId)
+        .update();
   }
 
   /**
@@ -169,21 +163,17 @@ class SecondFactorRepository {
         .update();
   }
 
-  /** True when it was off. */
+  /** True when it was off; of two at once exactly one turns it on, and neither fails. */
   boolean turnSmsOn(UUID accountId, Instant now) {
-    try {
-      return jdbc.sql(
-                  """
-                  insert into second_factor_sms (account_id, enabled_at, code_wrong_entries, total_wrong_entries, codes_sent)
-                  select :id, :now, 0, 0, 0 where not exists (select 1 from second_factor_sms where account_id = :id)
-                  """)
-              .param("id", accountId)
-              .param("now", DbTime.of(now))
-              .update()
-          == 1;
-    } catch (DuplicateKeyException turnedOnMeanwhile) {
-      return false;
-    }
+    return jdbc.sql(
+                """
+                insert into second_factor_sms (account_id, enabled_at, code_wrong_entries, total_wrong_entries, codes_sent)
+                values (:id, :now, 0, 0, 0) on conflict do nothing
+                """)
+            .param("id", accountId)
+            .param("now", DbTime.of(now))
+            .update()
+        == 1;
   }
 
   /** True when it was on. */

@@ -1,5 +1,7 @@
 package org.propusk.authentication.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -20,6 +22,7 @@ import org.propusk.authentication.RecoveryCodesRenewed;
 import org.propusk.authentication.SecondFactorChanged;
 import org.propusk.authentication.SecondFactorCodeIssued;
 import org.propusk.authentication.SecondFactors;
+import org.propusk.authentication.WrongSecondFactorCodes;
 import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.MobilePhone;
 import org.propusk.shared.AuthenticationMethod;
@@ -36,18 +39,25 @@ import org.propusk.shared.RecentAuthentication;
 import org.propusk.shared.TooManyAttempts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The second factor: an authenticator app (RFC 6238) with its single-use recovery codes, and the
  * weaker SMS code. Turning either on or off, and a new set of recovery codes, need the password
- * typed within the re-authentication window; every code checked counts against the account's
- * limit before it is compared.
+ * typed within the re-authentication window, and for an account that has a second factor already
+ * both factors proven within it; every code checked counts against the limits before it is
+ * compared, and wrong codes are told to the owner.
  */
 @Service
 class SecondFactorService implements SecondFactors {
 
-  /** Bound into the sealed secret, so that it cannot be swapped with another sealed field. */
+  /**
+   * Bound into the sealed secret with the account id ({@link #secretPurpose}), so that it cannot be
+   * swapped with another sealed field, nor moved to another account's row.
+   */
   static final String SECRET_PURPOSE = "totp-secret";
   static final String ISSUER = "Propusk";
   /** Recovery codes: no 0/O, 1/I/L, so that a printed code is read back right. */
@@ -63,6 +73,10 @@ class SecondFactorService implements SecondFactors {
   private final ApplicationEventPublisher events;
   private final SecondFactorPolicy policy;
   private final Clock clock;
+  private final Sessions sessions;
+  private final CitizenSessions citizenSessions;
+  /** For the notice of wrong codes: committed whatever the caller's transaction does. */
+  private final TransactionTemplate ownTransaction;
   private final SecureRandom random = new SecureRandom();
 
   SecondFactorService(
@@ -74,7 +88,10 @@ class SecondFactorService implements SecondFactors {
       Accounts accounts,
       ApplicationEventPublisher events,
       SecondFactorPolicy policy,
-      Clock clock) {
+      Clock clock,
+      Sessions sessions,
+      CitizenSessions citizenSessions,
+      PlatformTransactionManager transactionManager) {
     this.factors = factors;
     this.vault = vault;
     this.secrets = secrets;
@@ -84,6 +101,10 @@ class SecondFactorService implements SecondFactors {
     this.events = events;
     this.policy = policy;
     this.clock = clock;
+    this.sessions = sessions;
+    this.citizenSessions = citizenSessions;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -147,21 +168,62 @@ class SecondFactorService implements SecondFactors {
   @Override
   @Transactional(noRollbackFor = InvalidInput.class)
   public void verify(UUID accountId, AuthenticationMethod method, String code) {
-    String subject = "account:" + accountId;
-    limiter.take(LimitKind.SECOND_FACTOR_ACCOUNT, subject, "second-factor-limit");
-    switch (method) {
-      case TOTP -> verifyApp(accountId, code);
-      case RECOVERY_CODE -> useRecoveryCode(accountId, code);
-      case SMS -> verifySms(accountId, code);
-      default -> throw methodOff();
+    verify(accountId, method, code, null);
+  }
+
+  /**
+   * Counts the attempt before the check. A browser with a device cookie for the login (the owner's,
+   * or one that signed in to it before) spends its own budgets, short and daily; every other client
+   * spends the account's. So strangers who know the password can lock out only the clients without
+   * a device cookie, never the owner's browsers, while the guesses they get stay bounded: 50 a day
+   * per account, plus 50 a day per browser that once completed a sign-in to it. A right code clears
+   * the short count and gives back its own daily slot, but not the earlier wrong codes of the day.
+   */
+  @Override
+  @Transactional(noRollbackFor = InvalidInput.class)
+  public void verify(UUID accountId, AuthenticationMethod method, String code, String deviceSubject) {
+    boolean device = deviceSubject != null && !deviceSubject.isBlank();
+    LimitKind shortKind = device ? LimitKind.SECOND_FACTOR_DEVICE : LimitKind.SECOND_FACTOR_ACCOUNT;
+    String subject = device ? "device:" + deviceSubject + ":" + accountId : "account:" + accountId;
+    List<LimitDecision.Permitted> slots =
+        limiter.takeAll(
+            "second-factor-limit",
+            new RateLimiter.Counted(shortKind, subject),
+            new RateLimiter.Counted(LimitKind.SECOND_FACTOR_DAILY, subject));
+    try {
+      switch (method) {
+        case TOTP -> verifyApp(accountId, code);
+        case RECOVERY_CODE -> useRecoveryCode(accountId, code);
+        case SMS -> verifySms(accountId, code);
+        default -> throw methodOff();
+      }
+    } catch (InvalidInput refused) {
+      if (refused.violations().stream().anyMatch(v -> "code".equals(v.field()) && "wrong".equals(v.code()))) {
+        tellOwner(accountId, method);
+      }
+      throw refused;
     }
-    limiter.reset(LimitKind.SECOND_FACTOR_ACCOUNT, subject);
+    limiter.reset(shortKind, subject);
+    limiter.release(slots.get(1));
+  }
+
+  /**
+   * The owner hears of wrong codes: the first one, then at most one notice a window. The limiter
+   * decides (its count locks the subject's row, so two wrong codes at once send one notice); the
+   * event is committed in a transaction of its own, as the caller's may roll back on the refusal.
+   */
+  private void tellOwner(UUID accountId, AuthenticationMethod method) {
+    if (limiter.acquire(LimitKind.SECOND_FACTOR_NOTICE, "account:" + accountId) instanceof LimitDecision.Permitted) {
+      WrongSecondFactorCodes event =
+          new WrongSecondFactorCodes(accountId, method.amr(), Occurrence.at(clock.instant()));
+      ownTransaction.executeWithoutResult(tx -> events.publishEvent(event));
+    }
   }
 
   private void verifyApp(UUID accountId, String code) {
     SecondFactorRepository.TotpRow row =
         factors.totp(accountId).filter(r -> r.secret() != null).orElseThrow(SecondFactorService::methodOff);
-    OptionalLong step = Totp.matchingStep(key(row.secret()), code, clock.instant());
+    OptionalLong step = Totp.matchingStep(key(accountId, row.secret()), code, clock.instant());
     if (step.isEmpty()) {
       throw new InvalidInput("code", "wrong");
     }
@@ -211,25 +273,30 @@ class SecondFactorService implements SecondFactors {
 
   /**
    * Starts setting up an app with a new secret (an app already on stays on until the new one is
-   * confirmed). Needs a recent password: the secret is as good as the app.
+   * confirmed). Needs a recent password (and both factors when one is on): the secret is as good
+   * as the app.
    */
   @Transactional
   Enrolment startApp() {
-    UUID accountId = recent.require().accountId();
+    UUID accountId = requireChangeRights();
     byte[] key = new byte[20]; // 160 bits, as RFC 4226 recommends
     random.nextBytes(key);
     String secret = Base32.encode(key);
-    factors.savePending(accountId, vault.seal(SECRET_PURPOSE, secret), clock.instant());
+    factors.savePending(accountId, vault.seal(secretPurpose(accountId), secret), clock.instant());
     return enrolment(accountId, secret);
   }
 
-  /** The secret being set up, to show the page again (e.g. after a wrong code); empty once expired. */
+  /**
+   * The secret being set up, to show the page again (e.g. after a wrong code); empty once expired.
+   * Only this account's citizen with a recent password sees it: the secret is as good as the app.
+   */
   @Transactional(readOnly = true)
-  Optional<Enrolment> pendingApp(UUID accountId) {
+  Optional<Enrolment> pendingApp() {
+    UUID accountId = recent.require().accountId();
     return factors
         .totp(accountId)
         .filter(row -> row.pendingSecret() != null && pendingValid(row))
-        .map(row -> enrolment(accountId, vault.open(SECRET_PURPOSE, row.pendingSecret())));
+        .map(row -> enrolment(accountId, vault.open(secretPurpose(accountId), row.pendingSecret())));
   }
 
   /**
@@ -245,7 +312,7 @@ class SecondFactorService implements SecondFactors {
             .totp(accountId)
             .filter(r -> r.pendingSecret() != null && pendingValid(r))
             .orElseThrow(SecondFactorProblems.SetupNotStarted::new);
-    OptionalLong step = Totp.matchingStep(key(row.pendingSecret()), code, now);
+    OptionalLong step = Totp.matchingStep(key(accountId, row.pendingSecret()), code, now);
     if (step.isEmpty()) {
       throw new InvalidInput("code", "wrong");
     }
@@ -258,20 +325,20 @@ class SecondFactorService implements SecondFactors {
     return codes;
   }
 
-  /** Turns the app off, with its recovery codes; needs a recent password. */
+  /** Turns the app off, with its recovery codes; needs a recent password and both factors. */
   @Transactional
   void turnAppOff() {
-    UUID accountId = recent.require().accountId();
+    UUID accountId = requireChangeRights();
     if (factors.deleteTotp(accountId)) {
       events.publishEvent(
           new SecondFactorChanged(accountId, AuthenticationMethod.TOTP, false, Occurrence.at(clock.instant())));
     }
   }
 
-  /** A new set of recovery codes in place of the old one; needs a recent password. */
+  /** A new set of recovery codes in place of the old one; needs a recent password and both factors. */
   @Transactional
   List<String> renewRecoveryCodes() {
-    UUID accountId = recent.require().accountId();
+    UUID accountId = requireChangeRights();
     if (!appOn(accountId)) {
       throw new SecondFactorProblems.AppOff();
     }
@@ -281,22 +348,30 @@ class SecondFactorService implements SecondFactors {
     return codes;
   }
 
-  /** The SMS code as second factor, to the confirmed phone; needs a recent password. */
+  /**
+   * The SMS code as second factor, to the confirmed phone; needs a recent password (and both
+   * factors when one is on already).
+   *
+   * @return true when it was off
+   */
   @Transactional
-  void turnSmsOn() {
-    UUID accountId = recent.require().accountId();
+  boolean turnSmsOn() {
+    UUID accountId = requireChangeRights();
     if (accounts.find(accountId).map(AccountSummary::phone).isEmpty()) {
       throw new InvalidInput("phone", "not_confirmed");
     }
     Instant now = clock.instant();
-    if (factors.turnSmsOn(accountId, now)) {
-      events.publishEvent(new SecondFactorChanged(accountId, AuthenticationMethod.SMS, true, Occurrence.at(now)));
+    if (!factors.turnSmsOn(accountId, now)) {
+      return false;
     }
+    events.publishEvent(new SecondFactorChanged(accountId, AuthenticationMethod.SMS, true, Occurrence.at(now)));
+    return true;
   }
 
+  /** Needs a recent password and both factors. */
   @Transactional
   void turnSmsOff() {
-    UUID accountId = recent.require().accountId();
+    UUID accountId = requireChangeRights();
     if (factors.turnSmsOff(accountId)) {
       events.publishEvent(
           new SecondFactorChanged(accountId, AuthenticationMethod.SMS, false, Occurrence.at(clock.instant())));
@@ -305,6 +380,37 @@ class SecondFactorService implements SecondFactors {
 
   static UUID signedInAccount() {
     return Citizen.current().orElseThrow().accountId();
+  }
+
+  /**
+   * A factor was just turned on: every other session of the account ends (one begun before the
+   * factor existed must not go on without it), and this one goes on under a new id, with the
+   * method as a fresh proof when its code was just checked.
+   *
+   * @param proven the method whose code was checked in this request, or null
+   */
+  void turnedOn(AuthenticationMethod proven, HttpServletRequest request, HttpServletResponse response) {
+    Citizen citizen = Citizen.current().orElseThrow();
+    // the others first, by this session's present id: the new id is stored only when the request ends
+    citizenSessions.endOthers(citizen.accountId(), request.getSession().getId());
+    sessions.establish(proven == null ? citizen : citizen.provedAgain(proven, clock.instant()), request, response);
+  }
+
+  /**
+   * The rule for changing the second factor: the password within the re-authentication window,
+   * and for an account with a second factor on also a second factor within it, so that whoever
+   * knows the password and finds an old session (or signed in before the factor existed) cannot
+   * turn it off, replace it or take its recovery codes.
+   *
+   * @throws org.propusk.shared.ReauthenticationRequired without a recent password
+   * @throws SecondFactorProblems.SecondFactorRequired without a recent second factor
+   */
+  private UUID requireChangeRights() {
+    Citizen citizen = recent.require();
+    if (!methodsOf(citizen.accountId()).isEmpty() && !citizen.multiFactorWithin(recent.window(), clock.instant())) {
+      throw new SecondFactorProblems.SecondFactorRequired();
+    }
+    return citizen.accountId();
   }
 
   // ---- helpers ----
@@ -317,8 +423,12 @@ class SecondFactorService implements SecondFactors {
     return row.pendingSince() != null && clock.instant().isBefore(row.pendingSince().plus(policy.setupTtl()));
   }
 
-  private byte[] key(String sealedSecret) {
-    return Base32.decode(vault.open(SECRET_PURPOSE, sealedSecret));
+  private byte[] key(UUID accountId, String sealedSecret) {
+    return Base32.decode(vault.open(secretPurpose(accountId), sealedSecret));
+  }
+
+  static String secretPurpose(UUID accountId) {
+    return SECRET_PURPOSE + ":" + accountId;
   }
 
   private List<String> replaceRecoveryCodes(UUID accountId, Instant now) {

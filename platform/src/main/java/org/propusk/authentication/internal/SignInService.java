@@ -208,7 +208,7 @@ class SignInService implements SignIn {
       throw spent;
     }
     try {
-      secondFactors.verify(flow.accountId(), method, code.strip());
+      secondFactors.verify(flow.accountId(), method, code.strip(), flow.attempt().device());
     } catch (InvalidInput wrong) {
       SecondFactorFailed failed = new SecondFactorFailed(flow.accountId(), method.amr(), Occurrence.at(clock.instant()));
       transactions.executeWithoutResult(tx -> events.publishEvent(failed));

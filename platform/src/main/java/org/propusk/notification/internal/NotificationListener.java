@@ -13,9 +13,12 @@ import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.authentication.RecoveryCodeUsed;
+import org.propusk.authentication.RecoveryCodesRenewed;
 import org.propusk.authentication.SecondFactorChanged;
 import org.propusk.authentication.SecondFactorCodeIssued;
 import org.propusk.authentication.SignedInFromNewDevice;
+import org.propusk.authentication.WrongSecondFactorCodes;
+import org.propusk.shared.AuthenticationMethod;
 import org.propusk.verification.CheckState;
 import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.recovery.RecoveryCodeIssued;
@@ -155,6 +158,35 @@ class NotificationListener {
         locale -> messages.in(locale, "notification.recovery-code-used.sms", event.left()),
         locale -> messages.in(locale, "notification.recovery-code-used.subject"),
         locale -> messages.in(locale, "notification.recovery-code-used.body", event.left()));
+  }
+
+  /** New recovery codes void the old ones: told to every contact, so that a stranger's renewal is noticed. */
+  @ApplicationModuleListener
+  void on(RecoveryCodesRenewed event) {
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.recovery-codes-renewed.sms"),
+        locale -> messages.in(locale, "notification.recovery-codes-renewed.subject"),
+        locale -> messages.in(locale, "notification.recovery-codes-renewed.body"));
+  }
+
+  /**
+   * Wrong second-factor codes (the first, then at most one notice an hour): whoever typed them got
+   * past the password, so the owner is told to change it.
+   */
+  @ApplicationModuleListener
+  void on(WrongSecondFactorCodes event) {
+    String method =
+        java.util.Arrays.stream(AuthenticationMethod.values())
+            .filter(m -> m.amr().equals(event.method()))
+            .findFirst()
+            .map(m -> "notification.second-factor.method." + m.name().toLowerCase(Locale.ROOT))
+            .orElse("notification.second-factor.method.totp");
+    toAccount(
+        event.accountId(),
+        locale -> messages.in(locale, "notification.wrong-second-factor.sms"),
+        locale -> messages.in(locale, "notification.wrong-second-factor.subject"),
+        locale -> messages.in(locale, "notification.wrong-second-factor.body", messages.in(locale, method)));
   }
 
   /** The code for a new phone or e-mail goes to that new contact. */
