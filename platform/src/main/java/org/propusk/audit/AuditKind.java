@@ -55,7 +55,14 @@ public enum AuditKind {
   /** A single-use recovery code was accepted; the details give how many are left. */
   RECOVERY_CODE_USED,
   /** A new set of recovery codes replaced the old one. */
-  RECOVERY_CODES_RENEWED;
+  RECOVERY_CODES_RENEWED,
+  /**
+   * The account was given a role; the details name it and who granted it ({@code
+   * role=administrator by=<account id>}, or {@code by=configuration} for the first administrator).
+   */
+  ROLE_GRANTED,
+  /** An administrator took a role away from the account; the details name it and the administrator. */
+  ROLE_REVOKED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -29,6 +29,14 @@ public enum AuthenticationMethod {
     return amr;
   }
 
+  /**
+   * Whether a proof of this method can only be the account's second factor: an app code or a
+   * recovery code. An SMS code may also prove the phone at registration or recovery.
+   */
+  public boolean onlyASecondFactor() {
+    return this == TOTP || this == RECOVERY_CODE;
+  }
+
   /** Proof of having something (a phone, an app, a printed code) rather than knowing a password. */
   public boolean possession() {
     return possession;

@@ -8,6 +8,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,69 @@ class CitizenTests {
     assertThat(again.proved(AuthenticationMethod.SMS, Duration.ofMinutes(5), later)).isFalse();
     assertThat(citizen.proved(AuthenticationMethod.PASSWORD, Duration.ofMinutes(5), later)).as("the old one is unchanged").isFalse();
     assertThat(again.atLevel("CONFIRMED").methods()).isEqualTo(again.methods());
+  }
+
+  @Test
+  void aSecondFactorIsProvenOnlyByTheAccountsOwnSecondFactorWithThePassword() {
+    UUID id = UUID.randomUUID();
+    // registration (or recovery of an account without a second factor): contact code and password
+    Citizen registeredByPhone = Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD, AuthenticationMethod.SMS));
+    Citizen registeredByEmail = Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD, AuthenticationMethod.EMAIL));
+    Citizen password = Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD));
+    // sign-in with the SMS code of two-step sign-in: the same methods as the registration by phone
+    Citizen smsSecondFactor =
+        Citizen.signedIn(
+            id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD, AuthenticationMethod.SMS), Set.of(AuthenticationMethod.SMS));
+    Citizen app = Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD, AuthenticationMethod.TOTP));
+    Citizen recoveryCode =
+        Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD, AuthenticationMethod.RECOVERY_CODE));
+    // recovery past a lost second factor with a code to the other contact: two contacts, no factor
+    Citizen bypassed =
+        Citizen.signedIn(
+            id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD, AuthenticationMethod.SMS, AuthenticationMethod.EMAIL));
+
+    assertThat(registeredByPhone.multiFactor()).as("what multiFactor() cannot tell apart").isTrue();
+    assertThat(registeredByPhone.secondFactorProven()).isFalse();
+    assertThat(registeredByEmail.secondFactorProven()).isFalse();
+    assertThat(password.secondFactorProven()).isFalse();
+    assertThat(bypassed.secondFactorProven()).isFalse();
+    assertThat(smsSecondFactor.secondFactorProven()).isTrue();
+    assertThat(app.secondFactorProven()).isTrue();
+    assertThat(recoveryCode.secondFactorProven()).isTrue();
+    // kept through the session's changes
+    assertThat(smsSecondFactor.provedAgain(AuthenticationMethod.PASSWORD, SIGN_IN.plusSeconds(60)).secondFactorProven()).isTrue();
+    assertThat(smsSecondFactor.atLevel("STANDARD").secondFactorProven()).isTrue();
+    assertThat(registeredByPhone.provedAgain(AuthenticationMethod.PASSWORD, SIGN_IN.plusSeconds(60)).secondFactorProven()).isFalse();
+    assertThat(password.provedAgain(AuthenticationMethod.TOTP, SIGN_IN.plusSeconds(60)).secondFactorProven()).isTrue();
+  }
+
+  @Test
+  void aSecondFactorNeedsThePasswordAndIsOneOfTheMethods() {
+    UUID id = UUID.randomUUID();
+    Citizen noPassword =
+        Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.SMS), Set.of(AuthenticationMethod.SMS));
+    Citizen claimedNotProven =
+        Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD), Set.of(AuthenticationMethod.TOTP));
+    Citizen passwordAsSecond =
+        Citizen.signedIn(id, "SIMPLIFIED", SIGN_IN, Set.of(AuthenticationMethod.PASSWORD), Set.of(AuthenticationMethod.PASSWORD));
+
+    assertThat(noPassword.secondFactorProven()).isFalse();
+    assertThat(claimedNotProven.secondFactors()).isEmpty();
+    assertThat(claimedNotProven.secondFactorProven()).isFalse();
+    assertThat(passwordAsSecond.secondFactorProven()).isFalse();
+  }
+
+  @Test
+  void aSessionStoredBeforeSecondFactorsWereToldApartCountsOnlyAppAndRecoveryCodes() throws Exception {
+    UUID id = UUID.randomUUID();
+    Map<AuthenticationMethod, Instant> sms = Map.of(AuthenticationMethod.PASSWORD, SIGN_IN, AuthenticationMethod.SMS, SIGN_IN);
+    Map<AuthenticationMethod, Instant> app = Map.of(AuthenticationMethod.PASSWORD, SIGN_IN, AuthenticationMethod.TOTP, SIGN_IN);
+
+    assertThat(new Citizen(id, SIGN_IN, "SIMPLIFIED", sms, null).secondFactorProven()).isFalse();
+    assertThat(new Citizen(id, SIGN_IN, "SIMPLIFIED", app, null).secondFactorProven()).isTrue();
+    Citizen smsSecondFactor = new Citizen(id, SIGN_IN, "SIMPLIFIED", sms, Set.of(AuthenticationMethod.SMS));
+    assertThat(roundTrip(smsSecondFactor)).isEqualTo(smsSecondFactor);
+    assertThat(((Citizen) roundTrip(smsSecondFactor)).secondFactorProven()).isTrue();
   }
 
   @Test

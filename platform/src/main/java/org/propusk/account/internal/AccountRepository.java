@@ -176,12 +176,13 @@ class AccountRepository {
   }
 
   /**
-   * Deletes the account with everything the account module keeps of it: consents and contact
-   * changes first, then the row, which frees its phone, e-mail and SNILS login. Returns the number
-   * of accounts deleted (0 when it was gone already).
+   * Deletes the account with everything the account module keeps of it: consents, contact changes
+   * and roles first, then the row, which frees its phone, e-mail and SNILS login. Returns the
+   * number of accounts deleted (0 when it was gone already).
    */
   int delete(UUID id) {
     jdbc.sql("delete from account_consent where account_id = :id").param("id", id).update();
+    jdbc.sql("delete from account_role where account_id = :id").param("id", id).update();
     jdbc.sql("delete from contact_change_flow where account_id = :id").param("id", id).update();
     return jdbc.sql("delete from account where id = :id").param("id", id).update();
   }

@@ -2,6 +2,8 @@ package org.propusk.account.internal;
 
 import org.propusk.account.AccountLevel;
 import org.propusk.account.Accounts;
+import org.propusk.account.Role;
+import org.propusk.account.Roles;
 import org.propusk.shared.Citizen;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
   private final Accounts accounts;
+  private final Roles roles;
 
-  HomeController(Accounts accounts) {
+  HomeController(Accounts accounts, Roles roles) {
     this.accounts = accounts;
+    this.roles = roles;
   }
 
   @GetMapping("/")
@@ -28,6 +32,7 @@ class HomeController {
             account -> {
               model.addAttribute("account", account);
               model.addAttribute("levels", AccountLevel.values());
+              model.addAttribute("administrator", roles.has(account.id(), Role.ADMINISTRATOR));
             });
     return "home";
   }

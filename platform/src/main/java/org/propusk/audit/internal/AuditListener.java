@@ -8,6 +8,8 @@ import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
+import org.propusk.account.RoleGranted;
+import org.propusk.account.RoleRevoked;
 import org.propusk.audit.AuditKind;
 import org.propusk.authentication.SecondFactorFailed;
 import org.propusk.authentication.RecoveryCodeUsed;
@@ -163,5 +165,25 @@ class AuditListener {
   @ApplicationModuleListener
   void on(RecoveryCodesRenewed event) {
     log.append(event.accountId(), AuditKind.RECOVERY_CODES_RENEWED, "citizen", event.occurrence(), null);
+  }
+
+  @ApplicationModuleListener
+  void on(RoleGranted event) {
+    log.append(
+        event.accountId(),
+        AuditKind.ROLE_GRANTED,
+        event.grantedBy() == null ? "system" : "administrator",
+        event.occurrence(),
+        "role=" + event.role().apiName() + " by=" + (event.grantedBy() == null ? "configuration" : event.grantedBy()));
+  }
+
+  @ApplicationModuleListener
+  void on(RoleRevoked event) {
+    log.append(
+        event.accountId(),
+        AuditKind.ROLE_REVOKED,
+        "administrator",
+        event.occurrence(),
+        "role=" + event.role().apiName() + " by=" + event.revokedBy());
   }
 }

@@ -61,6 +61,7 @@ class SecurityConfiguration {
       Sessions sessions,
       SessionLifetime lifetime,
       @Value("${propusk.web.public-metrics}") boolean publicMetrics,
+      AdministratorAccess administrators,
       WebServerApplicationContext application)
       throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
@@ -80,6 +81,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(path.matcher("/actuator/**"))
                     .access(operatorsOnly)
+                    .requestMatchers(administrators.paths())
+                    .access(administrators)
                     .requestMatchers(
                         path.matcher(HttpMethod.GET, "/api/v1/session"),
                         path.matcher("/api/v1/session/reauthentication"),
@@ -95,6 +98,7 @@ class SecurityConfiguration {
         .exceptionHandling(
             errors ->
                 errors
+                    .defaultAccessDeniedHandlerFor(administrators, administrators.paths())
                     .defaultAuthenticationEntryPointFor(
                         new ProblemEntryPoint(), path.matcher("/api/**"))
                     .defaultAuthenticationEntryPointFor(

@@ -140,7 +140,7 @@ class SignInService implements SignIn {
     Instant now = clock.instant();
     flow.passwordVerified(account.get(), attempt, factors, policy.secondFactorTtl(), now);
     if (flow.state() == SignInState.DONE) {
-      return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD), request, response);
+      return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD), Set.of(), request, response);
     }
     flows.insert(flow);
     // the pre-sign-in session gets a new id too, so that one planted before the password is no use
@@ -224,7 +224,7 @@ class SignInService implements SignIn {
       throw new SignInProblems.FlowNotFound();
     }
     flow.secondFactorVerified();
-    return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD, method), request, response);
+    return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD, method), EnumSet.of(method), request, response);
   }
 
   /** Deletes the flow and forgets it in the session; true when this request deleted it. */
@@ -241,7 +241,11 @@ class SignInService implements SignIn {
    * told, the session opened under a new id and the browser remembered for this login.
    */
   private Outcome.Done finish(
-      SignInFlow flow, Set<AuthenticationMethod> methods, HttpServletRequest request, HttpServletResponse response) {
+      SignInFlow flow,
+      Set<AuthenticationMethod> methods,
+      Set<AuthenticationMethod> secondFactors,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     // the account was deleted, or its sessions ended everywhere (a new password, a recovery, a
     // cancelled contact change), while the flow waited for its second factor: it signs no one in
     Optional<SessionStanding> standing = accounts.sessionStanding(flow.accountId());
@@ -263,7 +267,7 @@ class SignInService implements SignIn {
           events.publishEvent(new SignedInEvent(flow.accountId(), now));
           newDevice.ifPresent(events::publishEvent);
         });
-    AccountLevel level = open(find(flow.accountId()), methods, request, response);
+    AccountLevel level = open(find(flow.accountId()), methods, secondFactors, request, response);
     devices.issue(flow.loginKey(), response);
     AccountLevel wanted = flow.request().minLevel();
     return new Outcome.Done(
@@ -331,7 +335,10 @@ class SignInService implements SignIn {
     AccountSummary account = find(accountId);
     EnumSet<AuthenticationMethod> methods = EnumSet.copyOf(proofs);
     methods.add(AuthenticationMethod.PASSWORD);
-    AccountLevel level = open(account, methods, request, response);
+    // the contact codes of a registration or recovery are no second factor; an app or recovery code is
+    Set<AuthenticationMethod> secondFactors = EnumSet.noneOf(AuthenticationMethod.class);
+    methods.stream().filter(AuthenticationMethod::onlyASecondFactor).forEach(secondFactors::add);
+    AccountLevel level = open(account, methods, secondFactors, request, response);
     devices.issue(mainLoginKey(account), response);
     return level;
   }
@@ -352,9 +359,14 @@ class SignInService implements SignIn {
 
   /** A new session id at every sign-in, so that an id planted before it is worthless. */
   private AccountLevel open(
-      AccountSummary account, Set<AuthenticationMethod> methods, HttpServletRequest request, HttpServletResponse response) {
+      AccountSummary account,
+      Set<AuthenticationMethod> methods,
+      Set<AuthenticationMethod> secondFactors,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     AccountLevel level = account.level().level();
-    sessions.signIn(Citizen.signedIn(account.id(), level.name(), clock.instant(), methods), request, response);
+    sessions.signIn(
+        Citizen.signedIn(account.id(), level.name(), clock.instant(), methods, secondFactors), request, response);
     return level;
   }
 
