@@ -152,7 +152,7 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
       browser.open("/login");
       typePassword(phone);
       browser.waitForPath("/login/second-factor");
-      assertRefused(code);
+      assertRefused(code, "Этот код уже использован. Дождитесь следующего кода в приложении.");
 
       // a recovery code instead, in the same sign-in: let in
       String recoveryCode = app.recoveryCodes().get(4);
@@ -171,7 +171,7 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
       browser.waitForPath("/login/second-factor");
       browser.click("a[href*='method=recovery_code']");
       browser.waitForPath("/login/second-factor\\?method=recovery_code");
-      assertRefused(recoveryCode);
+      assertRefused(recoveryCode, "Неверный код");
     } finally {
       clock.resume();
     }
@@ -234,11 +234,11 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
   }
 
   /** Types the code on the second-factor page: refused next to the field, still not signed in. */
-  private void assertRefused(String code) {
+  private void assertRefused(String code, String why) {
     browser.type("#code", code);
     browser.submit(CODE_FORM);
     assertThat(browser.path()).startsWith("/login/second-factor");
-    assertThat(browser.errorNextTo("code")).isEqualTo("Неверный код");
+    assertThat(browser.errorNextTo("code")).isEqualTo(why);
     assertThat(browser.findAll(SIGN_OUT)).as("not signed in").isEmpty();
   }
 
