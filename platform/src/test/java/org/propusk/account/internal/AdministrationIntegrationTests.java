@@ -15,6 +15,7 @@ import org.propusk.account.Role;
 import org.propusk.account.Roles;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.test.ApiClient;
+import org.propusk.test.DevOutbox;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.SecondFactorEnrolment;
@@ -125,12 +126,12 @@ class AdministrationIntegrationTests {
   }
 
   @Test
-  void anAdministratorWhoHasTheAppButSignedInWithoutItSignsInAgainWithIt() {
+  void anAdministratorWhoHasASecondFactorButSignedInWithoutItSignsInAgainWithIt() {
     Citizen citizen = citizen();
     grant(citizen.phone());
-    SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(citizen.session(), clock);
+    SecondFactorEnrolment.turnSmsOn(citizen.session());
 
-    // this session began before the app was on: password and SMS code only
+    // the registration's SMS code proved the phone, not a second factor: password and contact only
     ApiClient.Response page = page(citizen.session(), "/admin?tab=x");
     assertThat(page.status()).isEqualTo(302);
     assertThat(page.header("Location"))
@@ -146,11 +147,24 @@ class AdministrationIntegrationTests {
     assertThat(signIn.status()).isEqualTo(200);
     assertThat(signIn.raw().body()).contains("name=\"password\"");
 
-    ApiClient withApp = signInWithApp(citizen.phone(), app);
-    ApiClient.Response admitted = page(withApp, "/admin");
+    ApiClient withSms = new ApiClient(port);
+    assertThat(withSms.post("/api/v1/session", Map.of("login", citizen.phone(), "password", PASSWORD)).status()).isEqualTo(202);
+    assertThat(withSms.post("/api/v1/session/second-factor/sms", Map.of()).status()).isEqualTo(202);
+    String code = new DevOutbox(port).awaitCodeIn(citizen.phone(), "код для входа");
+    assertThat(withSms.post("/api/v1/session/second-factor", Map.of("method", "sms", "code", code)).status()).isEqualTo(200);
+    ApiClient.Response admitted = page(withSms, "/admin");
     assertThat(admitted.status()).isEqualTo(200);
     assertThat(admitted.raw().body()).contains("Администрирование", citizen.phone());
-    assertThat(withApp.get("/api/v1/admin/administrators").status()).isEqualTo(200);
+    assertThat(withSms.get("/api/v1/admin/administrators").status()).isEqualTo(200);
+  }
+
+  @Test
+  void theSessionThatTurnedTheAppOnHasProvenIt() {
+    Citizen citizen = citizen();
+    grant(citizen.phone());
+    SecondFactorEnrolment.turnAppOn(citizen.session(), clock);
+
+    assertThat(page(citizen.session(), "/admin").status()).as("the app's code was typed in this session").isEqualTo(200);
   }
 
   @Test
