@@ -140,17 +140,22 @@ class OpenIdProviderIntegrationTests {
     String accountId = browser.get("/api/v1/me").text("id");
     assertThat(claims.getSubject().getValue()).isEqualTo(accountId);
     assertThat(claims.getAudience()).extracting(Object::toString).containsExactly("test-rp");
+    // how and when the citizen signed in, and at which level
+    assertThat(claims.getAuthenticationTime()).isNotNull();
+    assertThat(claims.getAuthenticationTime().toInstant()).isBeforeOrEqualTo(clock.instant()).isAfter(clock.instant().minusSeconds(60));
+    assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("pwd");
+    assertThat(claims.getACR().getValue()).isEqualTo("urn:propusk:level:simplified");
     // a token for another nonce is refused by the relying party's own check
     assertThat(catching(() -> new IDTokenValidator(new Issuer(issuer), RP, JWSAlgorithm.ES256,
             URI.create(base() + "/oauth2/jwks").toURL()).validate(idToken, new Nonce()))).isPresent();
 
     // the access token opens userinfo
-    UserInfoResponse userInfo =
-        UserInfoResponse.parse(
-            new UserInfoRequest(URI.create(base() + "/userinfo"), (BearerAccessToken) ok.getOIDCTokens().getAccessToken())
-                .toHTTPRequest()
-                .send());
-    assertThat(userInfo.indicatesSuccess()).isTrue();
+    HTTPResponse userInfoAnswer =
+        new UserInfoRequest(URI.create(base() + "/userinfo"), (BearerAccessToken) ok.getOIDCTokens().getAccessToken())
+            .toHTTPRequest()
+            .send();
+    UserInfoResponse userInfo = UserInfoResponse.parse(userInfoAnswer);
+    assertThat(userInfo.indicatesSuccess()).as(() -> userInfo.toErrorResponse().getErrorObject().toString()).isTrue();
     assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(accountId);
 
     // a code works once: replayed, it is refused
@@ -196,9 +201,11 @@ class OpenIdProviderIntegrationTests {
         tokens(new ClientSecretBasic(RP, RP_SECRET), response.toSuccessResponse().getAuthorizationCode(), RP_CALLBACK, verifier);
     assertThat(tokens.indicatesSuccess()).isTrue();
     JWT idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken();
-    assertThat(new IDTokenValidator(new Issuer(issuer), RP, JWSAlgorithm.ES256, URI.create(base() + "/oauth2/jwks").toURL())
-            .validate(idToken, nonce).getSubject().getValue())
-        .isEqualTo(owner.get("/api/v1/me").text("id"));
+    IDTokenClaimsSet claims =
+        new IDTokenValidator(new Issuer(issuer), RP, JWSAlgorithm.ES256, URI.create(base() + "/oauth2/jwks").toURL())
+            .validate(idToken, nonce);
+    assertThat(claims.getSubject().getValue()).isEqualTo(owner.get("/api/v1/me").text("id"));
+    assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("pwd", "otp");
   }
 
   @Test
