@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
       "propusk.security.secret-hash-key=production-test-key-0123456789abcdef",
       "propusk.security.data.keys.p1=cHJvZHVjdGlvbi10ZXN0LWRhdGEta2V5LTAxMjM0NTY=",
       "propusk.security.data.active-key=p1",
-      "propusk.security.data.lookup-key=production-test-lookup-key-0123456789"
+      "propusk.security.data.lookup-key=production-test-lookup-key-0123456789",
+      "propusk.federation.client-secret-key=production-test-client-secret-key-0123456789"
     })
 @ActiveProfiles(resolver = ProductionProfileTests.WithoutDev.class)
 class ProductionProfileTests {
@@ -156,8 +157,21 @@ class ProductionProfileTests {
     args.add("--propusk.security.data.keys.p1=cHJvZHVjdGlvbi10ZXN0LWRhdGEta2V5LTAxMjM0NTY=");
     args.add("--propusk.security.data.active-key=p1");
     args.add("--propusk.security.data.lookup-key=production-test-lookup-key-0123456789");
+    args.add("--propusk.federation.client-secret-key=production-test-client-secret-key-0123456789");
     args.add("--spring.datasource.url=jdbc:h2:mem:no_key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     assertThatThrownBy(() -> new SpringApplicationBuilder(PropuskApplication.class).run(args.toArray(String[]::new)).close())
         .hasStackTraceContaining("propusk.security.secret-hash-key");
+  }
+
+  @Test
+  void refusesToStartWithoutTheKeyForClientSecrets() {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+    args.add("--propusk.security.secret-hash-key=production-test-key-0123456789abcdef");
+    args.add("--propusk.security.data.keys.p1=cHJvZHVjdGlvbi10ZXN0LWRhdGEta2V5LTAxMjM0NTY=");
+    args.add("--propusk.security.data.active-key=p1");
+    args.add("--propusk.security.data.lookup-key=production-test-lookup-key-0123456789");
+    args.add("--spring.datasource.url=jdbc:h2:mem:no_client_key;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    assertThatThrownBy(() -> new SpringApplicationBuilder(PropuskApplication.class).run(args.toArray(String[]::new)).close())
+        .hasStackTraceContaining("propusk.federation.client-secret-key");
   }
 }

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The sign-in pages: login and password, the second factor, and the page that says which level a
  * service asked for. {@code /login?return=/path&level=standard&max_age=300} carries where the
- * citizen was going, the level asked for and the maximum age of the sign-in through the flow.
+ * citizen was going, the level asked for and the maximum age of the sign-in through the flow;
+ * {@code login_hint} (from a relying party) pre-fills the login field and nothing more.
  */
 @Controller
 class SignInPageController {
@@ -67,11 +68,14 @@ class SignInPageController {
       @RequestParam(name = "return", required = false) String returnTo,
       @RequestParam(name = "level", required = false) String level,
       @RequestParam(name = "max_age", required = false) String maxAge,
+      @RequestParam(name = "login_hint", required = false) String loginHint,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
     SignInFlow.Request wanted =
         SignInFlow.Request.lenient(returnTo != null ? returnTo : saved(request, response).orElse(null), level, maxAge);
+    // a service's hint only fills the field in; the citizen may type another login
+    hint(loginHint).filter(hint -> form.login() == null).ifPresent(hint -> model.addAttribute("form", new SignInForm(hint, null)));
     Optional<Citizen> citizen = Citizen.current();
     // signed in recently enough for whoever asked: no new sign-in
     if (citizen.isPresent()
@@ -228,6 +232,14 @@ class SignInPageController {
           + (wanted.returnTo() == null ? "" : "&return=" + URLEncoder.encode(wanted.returnTo(), StandardCharsets.UTF_8));
     }
     return "redirect:" + wanted.target();
+  }
+
+  /** A login hint fit to show in the field: short, without control characters. */
+  private static Optional<String> hint(String loginHint) {
+    if (loginHint == null || loginHint.isBlank() || loginHint.length() > 320 || loginHint.chars().anyMatch(Character::isISOControl)) {
+      return Optional.empty();
+    }
+    return Optional.of(loginHint.strip());
   }
 
   /** The page the entry point saved before sending the citizen here, as a path of this site. */

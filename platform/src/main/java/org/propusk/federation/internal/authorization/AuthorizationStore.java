@@ -1,0 +1,123 @@
+package org.propusk.federation.internal.authorization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring's JDBC authorization service on Propusk's table: the JSON mapper that knows {@link
+ * org.propusk.shared.Citizen}, and lookups by the SHA-256 of a code or token in indexed columns
+ * (Spring's own lookups compare the unindexed values, or OR seven of them). The values themselves
+ * stay in their columns, because Spring's providers compare them (ADR 6, section 6).
+ */
+public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
+
+  private static final String COLUMNS = "select * from oauth2_authorization where ";
+  private static final List<String> HASH_COLUMNS =
+      List.of("state_hash", "code_hash", "access_hash", "id_token_hash", "refresh_hash");
+
+  private final TransactionTemplate transactions;
+
+  public AuthorizationStore(JdbcOperations jdbc, RegisteredClientRepository clients, TransactionTemplate transactions) {
+    super(jdbc, clients);
+    this.transactions = transactions;
+    JsonMapper json = AuthorizationJson.mapper();
+    setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+    setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
+  }
+
+  @Override
+  public void save(OAuth2Authorization authorization) {
+    transactions.executeWithoutResult(
+        status -> {
+          super.save(authorization);
+          getJdbcOperations()
+              .update(
+                  "update oauth2_authorization set state_hash = ?, code_hash = ?, access_hash = ?, id_token_hash = ?,"
+                      + " refresh_hash = ?, expires_at = ? where id = ?",
+                  hash(authorization.getAttribute(OAuth2ParameterNames.STATE)),
+                  hash(value(authorization.getToken(OAuth2AuthorizationCode.class))),
+                  hash(value(authorization.getToken(OAuth2AccessToken.class))),
+                  hash(value(authorization.getToken(OidcIdToken.class))),
+                  hash(value(authorization.getToken(OAuth2RefreshToken.class))),
+                  latestExpiry(authorization),
+                  authorization.getId());
+        });
+  }
+
+  @Override
+  public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+    String hash = hash(token);
+    if (tokenType == null) {
+      return first(
+          String.join(" or ", HASH_COLUMNS.stream().map(c -> c + " = ?").toList()),
+          HASH_COLUMNS.stream().map(c -> hash).toArray());
+    }
+    String column =
+        switch (tokenType.getValue()) {
+          case OAuth2ParameterNames.STATE -> "state_hash";
+          case OAuth2ParameterNames.CODE -> "code_hash";
+          case OAuth2ParameterNames.ACCESS_TOKEN -> "access_hash";
+          case OidcParameterNames.ID_TOKEN -> "id_token_hash";
+          case OAuth2ParameterNames.REFRESH_TOKEN -> "refresh_hash";
+          // device flow: not offered
+          default -> null;
+        };
+    return column == null ? null : first(column + " = ?", hash);
+  }
+
+  private OAuth2Authorization first(String filter, Object... hashes) {
+    List<OAuth2Authorization> found = getJdbcOperations().query(COLUMNS + filter, getAuthorizationRowMapper(), hashes);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static String value(OAuth2Authorization.Token<? extends OAuth2Token> token) {
+    return token == null ? null : token.getToken().getTokenValue();
+  }
+
+  private static Timestamp latestExpiry(OAuth2Authorization authorization) {
+    return Stream.of(
+            authorization.getToken(OAuth2AuthorizationCode.class),
+            authorization.getToken(OAuth2AccessToken.class),
+            authorization.getToken(OidcIdToken.class),
+            authorization.getToken(OAuth2RefreshToken.class))
+        .filter(Objects::nonNull)
+        .map(token -> token.getToken().getExpiresAt())
+        .filter(Objects::nonNull)
+        .max(Instant::compareTo)
+        .map(Timestamp::from)
+        .orElse(null);
+  }
+
+  /** SHA-256 in hex: the values are long random strings, so no key is needed against guessing. */
+  static String hash(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
