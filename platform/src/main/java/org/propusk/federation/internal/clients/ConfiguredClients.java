@@ -3,6 +3,7 @@ package org.propusk.federation.internal.clients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import org.propusk.shared.DbTime;
 import java.util.Map;
 import java.util.UUID;
 import org.propusk.federation.internal.keys.SigningKeys;
@@ -66,7 +67,7 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
-            "now", now);
+            "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
             .param("clientId", clientId)

@@ -11,6 +11,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.propusk.shared.DbTime;
 import java.util.List;
 import java.util.UUID;
 import org.propusk.shared.PersonalDataVault;
@@ -83,7 +84,7 @@ public class SigningKeys implements InitializingBean {
         jdbc.sql(
                 "select public_jwk from federation_signing_key"
                     + " where published_until is null or published_until > :now order by alg, generation desc")
-            .param("now", now)
+            .param("now", DbTime.of(now))
             .query(String.class)
             .list()
             .stream()
@@ -119,7 +120,7 @@ public class SigningKeys implements InitializingBean {
           .param("alg", alg.getName())
           .param("public", key.toPublicJWK().toJSONString())
           .param("sealed", vault.seal(PURPOSE, key.toJSONString()))
-          .param("now", now)
+          .param("now", DbTime.of(now))
           .update();
       log.info("Created the first {} signing key {}", alg, key.getKeyID());
     } catch (DuplicateKeyException anotherNodeWasFirst) {
