@@ -1,9 +1,9 @@
 package org.propusk.account;
 
+import static org.propusk.test.Pages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,10 +245,6 @@ class ContactChangeApiIntegrationTests {
     List<String> kinds = new ArrayList<>();
     client.get("/api/v1/me/history").json().forEach(e -> kinds.add(e.get("kind").asString()));
     return kinds;
-  }
-
-  private static ApiClient.Response page(ApiClient client, String path) {
-    return client.send(client.request(path).header("Accept", "text/html").GET());
   }
 
   private static String cancelPath(String message) {

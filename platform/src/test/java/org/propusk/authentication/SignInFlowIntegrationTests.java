@@ -1,16 +1,13 @@
 package org.propusk.authentication;
 
+import static org.propusk.test.Pages.page;
+import static org.propusk.test.Pages.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
@@ -324,25 +321,5 @@ class SignInFlowIntegrationTests {
     SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(owner, clock);
     SecondFactorEnrolment.turnSmsOn(owner);
     return new Owner(phone, app, owner);
-  }
-
-  static ApiClient.Response page(ApiClient client, String path) {
-    return client.send(client.request(path).setHeader("Accept", "text/html").GET());
-  }
-
-  /** A form as a browser sends it, with the session's CSRF token. */
-  static ApiClient.Response form(ApiClient client, String path, Map<String, String> fields) {
-    ApiClient.Csrf csrf = client.csrf();
-    Map<String, String> all = new HashMap<>(fields);
-    all.put("_csrf", csrf.token());
-    String body =
-        all.entrySet().stream()
-            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return client.send(
-        client.request(path)
-            .setHeader("Accept", "text/html")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 }

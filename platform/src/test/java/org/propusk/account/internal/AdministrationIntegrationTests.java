@@ -1,10 +1,11 @@
 package org.propusk.account.internal;
 
+import static org.propusk.test.Pages.page;
+import static org.propusk.test.Pages.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -183,13 +184,13 @@ class AdministrationIntegrationTests {
     Administrator administrator = administrator();
     Citizen citizen = citizen();
 
-    ApiClient.Response unknown = form(administrator.session(), "/admin/administrators", "login=" + enc(TestContacts.phone()));
+    ApiClient.Response unknown = form(administrator.session(), "/admin/administrators", Map.of("login", TestContacts.phone()));
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.raw().body()).contains("Учётной записи с таким телефоном или почтой нет");
-    ApiClient.Response snils = form(administrator.session(), "/admin/administrators", "login=" + enc("112-233-445 95"));
+    ApiClient.Response snils = form(administrator.session(), "/admin/administrators", Map.of("login", "112-233-445 95"));
     assertThat(snils.status()).isEqualTo(422);
 
-    ApiClient.Response granted = form(administrator.session(), "/admin/administrators", "login=" + enc(citizen.phone()));
+    ApiClient.Response granted = form(administrator.session(), "/admin/administrators", Map.of("login", citizen.phone()));
     assertThat(granted.status()).as(granted.toString()).isEqualTo(302);
     assertThat(granted.header("Location")).get().asString().endsWith("/admin");
     assertThat(roles.has(citizen.id(), Role.ADMINISTRATOR)).isTrue();
@@ -198,7 +199,7 @@ class AdministrationIntegrationTests {
     assertThat(page(administrator.session(), "/admin").raw().body()).contains(citizen.phone());
 
     ApiClient.Response revoked =
-        form(administrator.session(), "/admin/administrators/" + citizen.id() + "/revoke", "");
+        form(administrator.session(), "/admin/administrators/" + citizen.id() + "/revoke", Map.of());
     assertThat(revoked.status()).isEqualTo(302);
     assertThat(roles.has(citizen.id(), Role.ADMINISTRATOR)).isFalse();
     await().atMost(Waits.BACKGROUND).until(() -> auditDetails(citizen.id(), "ROLE_REVOKED") != null);
@@ -211,7 +212,7 @@ class AdministrationIntegrationTests {
     Citizen citizen = citizen();
     clock.advance(Duration.ofMinutes(6));
 
-    ApiClient.Response granted = form(administrator.session(), "/admin/administrators", "login=" + enc(citizen.phone()));
+    ApiClient.Response granted = form(administrator.session(), "/admin/administrators", Map.of("login", citizen.phone()));
 
     assertThat(granted.status()).isEqualTo(302);
     assertThat(granted.header("Location")).get().asString().contains("/login/confirm");
@@ -226,7 +227,7 @@ class AdministrationIntegrationTests {
     jdbc.sql("delete from account_role where account_id <> :id").param("id", administrator.id()).update();
     assertThat(roles.administrators()).hasSize(1);
 
-    ApiClient.Response refused = form(administrator.session(), "/admin/administrators/" + administrator.id() + "/revoke", "");
+    ApiClient.Response refused = form(administrator.session(), "/admin/administrators/" + administrator.id() + "/revoke", Map.of());
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.raw().body()).contains("Это последний администратор");
@@ -235,7 +236,7 @@ class AdministrationIntegrationTests {
     // with a second one, one may step down, and is an administrator no more at once
     Citizen second = citizen();
     grant(second.phone());
-    ApiClient.Response stepDown = form(administrator.session(), "/admin/administrators/" + administrator.id() + "/revoke", "");
+    ApiClient.Response stepDown = form(administrator.session(), "/admin/administrators/" + administrator.id() + "/revoke", Map.of());
     assertThat(stepDown.status()).isEqualTo(302);
     assertThat(roles.administrators()).extracting(a -> a.accountId()).containsExactly(second.id());
     assertThat(page(administrator.session(), "/admin").status()).isEqualTo(403);
@@ -289,24 +290,6 @@ class AdministrationIntegrationTests {
 
   private static UUID idOf(ApiClient session) {
     return UUID.fromString(session.get("/api/v1/me").text("id"));
-  }
-
-  private static ApiClient.Response page(ApiClient client, String path) {
-    return client.send(client.request(path).setHeader("Accept", "text/html").GET());
-  }
-
-  private static ApiClient.Response form(ApiClient client, String path, String body) {
-    ApiClient.Csrf csrf = client.csrf();
-    return client.send(
-        client.request(path)
-            .setHeader("Accept", "text/html")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header(csrf.headerName(), csrf.token())
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private String auditDetails(UUID accountId, String kind) {
