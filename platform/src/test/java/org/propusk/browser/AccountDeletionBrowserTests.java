@@ -36,6 +36,7 @@ class AccountDeletionBrowserTests extends BrowserTestSupport {
     clock.advance(Duration.ofMinutes(6));
     browser.click("a[href$='/account/delete']");
     browser.waitForPath("/login/confirm\\?return=%2Faccount%2Fdelete");
+    screenshots("confirm-password");
     browser.type("#password", PASSWORD);
     browser.submit("main form button[type=submit]");
     browser.waitForPath("/account/delete");
