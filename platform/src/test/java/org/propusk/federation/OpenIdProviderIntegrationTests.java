@@ -15,8 +15,6 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -28,19 +26,17 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.propusk.test.RelyingParty.*;
 import org.propusk.test.Pages;
 import org.propusk.test.ApiClient;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.RelyingParty;
 import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
@@ -60,16 +56,17 @@ import tools.jackson.databind.JsonNode;
 class OpenIdProviderIntegrationTests {
 
   static final String PASSWORD = "тихий-огонёк-над-рекой-7";
-  static final ClientID RP = new ClientID("test-rp");
-  static final Secret RP_SECRET = new Secret("test-rp-secret-0123456789");
-  static final URI RP_CALLBACK = URI.create("https://rp.example/callback");
-  static final ClientID SPA = new ClientID("test-spa");
-  static final URI SPA_CALLBACK = URI.create("https://spa.example/callback");
 
   @LocalServerPort int port;
   @Value("${propusk.public-url}") String issuer;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
+  RelyingParty rp;
+
+  @BeforeEach
+  void relyingParty() {
+    rp = new RelyingParty(port, issuer);
+  }
 
   @Test
   void discoveryAnnouncesWhatIsOfferedAndNothingElse() {
@@ -118,25 +115,24 @@ class OpenIdProviderIntegrationTests {
     State state = new State();
     ApiClient browser = new ApiClient(port);
 
-    AuthenticationRequest request = authorize(RP, RP_CALLBACK, "openid", state, nonce, verifier, CodeChallengeMethod.S256)
+    AuthenticationRequest request = rp.authorize(RP, RP_CALLBACK, "openid", state, nonce, verifier, CodeChallengeMethod.S256)
         .loginHint(phone)
         .build();
-    URI callback = signInThroughProvider(browser, request, phone, null);
+    URI callback = rp.signIn(browser, request, phone, PASSWORD, null, clock);
 
     AuthorizationResponse response = AuthorizationResponse.parse(callback);
     assertThat(response.indicatesSuccess()).as(callback.toString()).isTrue();
     assertThat(response.getState()).isEqualTo(state);
     AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
 
-    TokenResponse tokens = tokens(new ClientSecretBasic(RP, RP_SECRET), code, RP_CALLBACK, verifier);
+    TokenResponse tokens = rp.tokens(new ClientSecretBasic(RP, RP_SECRET), code, RP_CALLBACK, verifier);
     assertThat(tokens.indicatesSuccess()).as(() -> tokens.toErrorResponse().getErrorObject().toString()).isTrue();
     OIDCTokenResponse ok = (OIDCTokenResponse) tokens.toSuccessResponse();
     JWT idToken = ok.getOIDCTokens().getIDToken();
     assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
 
     IDTokenClaimsSet claims =
-        new IDTokenValidator(new Issuer(issuer), RP, JWSAlgorithm.ES256, URI.create(base() + "/oauth2/jwks").toURL())
-            .validate(idToken, nonce);
+        rp.validate(idToken, RP, JWSAlgorithm.ES256, nonce);
     String accountId = browser.get("/api/v1/me").text("id");
     assertThat(claims.getSubject().getValue()).isEqualTo(accountId);
     assertThat(claims.getAudience()).extracting(Object::toString).containsExactly("test-rp");
@@ -146,12 +142,11 @@ class OpenIdProviderIntegrationTests {
     assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("pwd");
     assertThat(claims.getACR().getValue()).isEqualTo("urn:propusk:level:simplified");
     // a token for another nonce is refused by the relying party's own check
-    assertThat(catching(() -> new IDTokenValidator(new Issuer(issuer), RP, JWSAlgorithm.ES256,
-            URI.create(base() + "/oauth2/jwks").toURL()).validate(idToken, new Nonce()))).isPresent();
+    assertThat(catching(() -> rp.validate(idToken, RP, JWSAlgorithm.ES256, new Nonce()))).isPresent();
 
     // the access token opens userinfo
     HTTPResponse userInfoAnswer =
-        new UserInfoRequest(URI.create(base() + "/userinfo"), (BearerAccessToken) ok.getOIDCTokens().getAccessToken())
+        new UserInfoRequest(rp.endpoint("/userinfo"), (BearerAccessToken) ok.getOIDCTokens().getAccessToken())
             .toHTTPRequest()
             .send();
     UserInfoResponse userInfo = UserInfoResponse.parse(userInfoAnswer);
@@ -159,7 +154,7 @@ class OpenIdProviderIntegrationTests {
     assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(accountId);
 
     // a code works once: replayed, it is refused
-    TokenResponse replayed = tokens(new ClientSecretBasic(RP, RP_SECRET), code, RP_CALLBACK, verifier);
+    TokenResponse replayed = rp.tokens(new ClientSecretBasic(RP, RP_SECRET), code, RP_CALLBACK, verifier);
     assertThat(replayed.indicatesSuccess()).isFalse();
     assertThat(((TokenErrorResponse) replayed).getErrorObject().getCode()).isEqualTo("invalid_grant");
   }
@@ -168,10 +163,10 @@ class OpenIdProviderIntegrationTests {
   void theLoginHintOnlyFillsTheFieldIn() {
     ApiClient browser = new ApiClient(port);
     AuthenticationRequest request =
-        authorize(RP, RP_CALLBACK, "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
+        rp.authorize(RP, RP_CALLBACK, "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
             .loginHint("+7 900 000-00-00\"><script>")
             .build();
-    String login = location(Pages.page(browser, pathOf(request.toURI())));
+    String login = rp.location(Pages.page(browser, pathOf(request.toURI())));
     assertThat(login).startsWith("/login?return=");
 
     String page = Pages.page(browser, login).raw().body();
@@ -189,21 +184,22 @@ class OpenIdProviderIntegrationTests {
     ApiClient browser = new ApiClient(port);
 
     URI callback =
-        signInThroughProvider(
+        rp.signIn(
             browser,
-            authorize(RP, RP_CALLBACK, "openid", new State(), nonce, verifier, CodeChallengeMethod.S256).build(),
+            rp.authorize(RP, RP_CALLBACK, "openid", new State(), nonce, verifier, CodeChallengeMethod.S256).build(),
             phone,
-            app);
+            PASSWORD,
+            app,
+            clock);
 
     AuthorizationResponse response = AuthorizationResponse.parse(callback);
     assertThat(response.indicatesSuccess()).as(callback.toString()).isTrue();
     TokenResponse tokens =
-        tokens(new ClientSecretBasic(RP, RP_SECRET), response.toSuccessResponse().getAuthorizationCode(), RP_CALLBACK, verifier);
+        rp.tokens(new ClientSecretBasic(RP, RP_SECRET), response.toSuccessResponse().getAuthorizationCode(), RP_CALLBACK, verifier);
     assertThat(tokens.indicatesSuccess()).isTrue();
     JWT idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken();
     IDTokenClaimsSet claims =
-        new IDTokenValidator(new Issuer(issuer), RP, JWSAlgorithm.ES256, URI.create(base() + "/oauth2/jwks").toURL())
-            .validate(idToken, nonce);
+        rp.validate(idToken, RP, JWSAlgorithm.ES256, nonce);
     assertThat(claims.getSubject().getValue()).isEqualTo(owner.get("/api/v1/me").text("id"));
     assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("pwd", "otp");
   }
@@ -214,9 +210,9 @@ class OpenIdProviderIntegrationTests {
     ApiClient browser = new ApiClient(port);
     // without a code challenge: refused before any sign-in, back to the client with the error
     String refused =
-        location(Pages.page(browser, pathOf(
+        rp.location(Pages.page(browser, pathOf(
             new AuthenticationRequest.Builder(new ResponseType("code"), new Scope("openid"), SPA, SPA_CALLBACK)
-                .endpointURI(URI.create(base() + "/oauth2/authorize"))
+                .endpointURI(rp.endpoint("/oauth2/authorize"))
                 .state(new State())
                 .nonce(new Nonce())
                 .build()
@@ -225,19 +221,21 @@ class OpenIdProviderIntegrationTests {
 
     CodeVerifier verifier = new CodeVerifier();
     URI callback =
-        signInThroughProvider(
+        rp.signIn(
             browser,
-            authorize(SPA, SPA_CALLBACK, "openid", new State(), new Nonce(), verifier, CodeChallengeMethod.S256).build(),
+            rp.authorize(SPA, SPA_CALLBACK, "openid", new State(), new Nonce(), verifier, CodeChallengeMethod.S256).build(),
             phone,
-            null);
+            PASSWORD,
+            null,
+            clock);
     AuthorizationCode code = AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
     // the wrong verifier is refused, the right one without any secret works
     TokenResponse wrong = TokenResponse.parse(
-        new TokenRequest(URI.create(base() + "/oauth2/token"), SPA, new AuthorizationCodeGrant(code, SPA_CALLBACK, new CodeVerifier()))
+        new TokenRequest(rp.endpoint("/oauth2/token"), SPA, new AuthorizationCodeGrant(code, SPA_CALLBACK, new CodeVerifier()))
             .toHTTPRequest().send());
     assertThat(wrong.indicatesSuccess()).isFalse();
     TokenResponse right = OIDCTokenResponseParser.parse(
-        new TokenRequest(URI.create(base() + "/oauth2/token"), SPA, new AuthorizationCodeGrant(code, SPA_CALLBACK, verifier))
+        new TokenRequest(rp.endpoint("/oauth2/token"), SPA, new AuthorizationCodeGrant(code, SPA_CALLBACK, verifier))
             .toHTTPRequest().send());
     assertThat(right.indicatesSuccess()).as(() -> right.toErrorResponse().getErrorObject().toString()).isTrue();
   }
@@ -245,8 +243,8 @@ class OpenIdProviderIntegrationTests {
   @Test
   void aPlainCodeChallengeIsRefused() {
     String refused =
-        location(Pages.page(new ApiClient(port), pathOf(
-            authorize(RP, RP_CALLBACK, "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.PLAIN)
+        rp.location(Pages.page(new ApiClient(port), pathOf(
+            rp.authorize(RP, RP_CALLBACK, "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.PLAIN)
                 .build()
                 .toURI())));
     assertThat(refused).startsWith(RP_CALLBACK.toString()).contains("error=invalid_request").doesNotContain("code=");
@@ -257,7 +255,7 @@ class OpenIdProviderIntegrationTests {
     for (URI elsewhere : List.of(URI.create("https://evil.example/callback"), URI.create("https://rp.example/callback/more"))) {
       ApiClient.Response answer =
           Pages.page(new ApiClient(port), pathOf(
-              authorize(RP, elsewhere, "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
+              rp.authorize(RP, elsewhere, "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
                   .build()
                   .toURI()));
       assertThat(answer.status()).as(elsewhere.toString()).isEqualTo(400);
@@ -269,7 +267,7 @@ class OpenIdProviderIntegrationTests {
   @Test
   void aWrongClientSecretIsRefusedAndTheStoredOneIsAKeyedHash() throws Exception {
     TokenResponse refused =
-        tokens(new ClientSecretBasic(RP, new Secret("not-the-secret")), new AuthorizationCode("x"), RP_CALLBACK, new CodeVerifier());
+        rp.tokens(new ClientSecretBasic(RP, new Secret("not-the-secret")), new AuthorizationCode("x"), RP_CALLBACK, new CodeVerifier());
     assertThat(refused.indicatesSuccess()).isFalse();
     assertThat(((TokenErrorResponse) refused).getErrorObject().getHTTPStatusCode()).isEqualTo(401);
     assertThat(((TokenErrorResponse) refused).getErrorObject().getCode()).isEqualTo("invalid_client");
@@ -278,72 +276,6 @@ class OpenIdProviderIntegrationTests {
         jdbc.sql("select secret_hash from federation_client where client_id = 'test-rp'").query(String.class).single();
     assertThat(stored).isNotEqualTo(RP_SECRET.getValue()).doesNotContain(RP_SECRET.getValue());
     assertThat(stored).doesNotStartWith("$argon2").matches("v1\\$[A-Za-z0-9_-]+\\$[0-9a-f]{64}");
-  }
-
-  // --- the relying party's and the browser's steps
-
-  private AuthenticationRequest.Builder authorize(
-      ClientID client, URI redirect, String scope, State state, Nonce nonce, CodeVerifier verifier, CodeChallengeMethod method) {
-    return new AuthenticationRequest.Builder(new ResponseType("code"), Scope.parse(scope), client, redirect)
-        .endpointURI(URI.create(base() + "/oauth2/authorize"))
-        .state(state)
-        .nonce(nonce)
-        .codeChallenge(verifier, method);
-  }
-
-  /**
-   * As a browser: the authorization request, sent to sign in, the sign-in form (and the second
-   * factor's, with the app's next code), back to the authorization endpoint, and the redirect to
-   * the relying party, which is returned.
-   */
-  private URI signInThroughProvider(ApiClient browser, AuthenticationRequest request, String phone, SecondFactorEnrolment.App app) {
-    String login = location(Pages.page(browser, pathOf(request.toURI())));
-    assertThat(login).startsWith("/login?return=");
-    String returnTo = parameter(login, "return");
-    assertThat(returnTo).startsWith("/oauth2/authorize?");
-    assertThat(Pages.page(browser, login).status()).isEqualTo(200);
-
-    ApiClient.Response signedIn =
-        Pages.form(browser, "/login", Map.of("login", phone, "password", PASSWORD, "return", returnTo));
-    String next = location(signedIn);
-    if (app != null) {
-      assertThat(next).isEqualTo("/login/second-factor");
-      next = location(Pages.form(browser, "/login/second-factor", Map.of("method", "totp", "code", app.nextCode(clock))));
-    }
-    assertThat(next).isEqualTo(returnTo);
-    String callback = location(Pages.page(browser, next));
-    return URI.create(callback);
-  }
-
-  private TokenResponse tokens(ClientSecretBasic client, AuthorizationCode code, URI redirect, CodeVerifier verifier) throws Exception {
-    HTTPResponse answer =
-        new TokenRequest(URI.create(base() + "/oauth2/token"), client, new AuthorizationCodeGrant(code, redirect, verifier))
-            .toHTTPRequest()
-            .send();
-    return OIDCTokenResponseParser.parse(answer);
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  /** The redirect's target as a path of this site, or as it is when it leads elsewhere. */
-  private String location(ApiClient.Response answer) {
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(302);
-    String location = answer.header("Location").orElseThrow();
-    return location.startsWith(base()) ? location.substring(base().length()) : location;
-  }
-
-  private static String pathOf(URI uri) {
-    return uri.getRawPath() + "?" + uri.getRawQuery();
-  }
-
-  private static String parameter(String pathAndQuery, String name) {
-    return Arrays.stream(pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&"))
-        .filter(p -> p.startsWith(name + "="))
-        .map(p -> URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8))
-        .findFirst()
-        .orElseThrow();
   }
 
   private static List<String> texts(JsonNode node, String field) {
