@@ -23,8 +23,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
+    CookieLocaleResolver resolver =
+        new CookieLocaleResolver("lang") {
+          @Override
+          protected Locale parseLocaleValue(String value) {
+            return spoken(super.parseLocaleValue(value));
+          }
+        };
     resolver.setCookieMaxAge(Duration.ofDays(365));
+    // a cookie that names no language we can read means the default, not a failed request
+    resolver.setRejectInvalidCookies(false);
     resolver.setDefaultLocaleFunction(
         request -> {
           if (request.getRequestURI().startsWith("/api/")
@@ -44,9 +52,23 @@ class WebConfiguration implements WebMvcConfigurer {
     return resolver;
   }
 
+  /**
+   * A cookie or {@code ?lang=} naming a language we do not speak counts as none (the default), so
+   * that pages never announce a language ({@code html lang}) they are not in.
+   */
+  private static Locale spoken(Locale locale) {
+    return locale != null && SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(locale.getLanguage())) ? locale : null;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+    LocaleChangeInterceptor interceptor =
+        new LocaleChangeInterceptor() {
+          @Override
+          protected Locale parseLocaleValue(String value) {
+            return spoken(super.parseLocaleValue(value));
+          }
+        };
     interceptor.setParamName("lang");
     interceptor.setIgnoreInvalidLocale(true);
     registry.addInterceptor(interceptor);

@@ -1,0 +1,115 @@
+package org.propusk.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.propusk.test.ApiClient;
+import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
+import org.propusk.test.TestContacts;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The classes of hostile requests that once reached a 500 (issue 15), each answered by one
+ * mechanism with a 4xx problem, on every kind of endpoint: public and signed-in, JSON bodies and none.
+ */
+@PropuskIntegrationTest
+class HostileRequestTests {
+
+  /** Endpoints taking a JSON body: public ones and one of a signed-in citizen. */
+  static final List<String> JSON_ENDPOINTS =
+      List.of("/api/v1/registrations", "/api/v1/session", "/api/v1/recoveries", "/api/v1/me/password-strength");
+
+  @LocalServerPort int port;
+
+  @Test
+  void unparseableOrWildcardContentTypesAreRefusedAsUnsupported() {
+    ApiClient citizen = TestAccounts.registerByPhone(port, TestContacts.phone(), "зелёный-чай-на-веранде-5");
+    for (String contentType :
+        List.of("*/*", "application/*", "multipart/form-data", "multipart/form-data; boundary=", "text", "a/b/c", ";;", "application/json; charset=nope")) {
+      for (String path : JSON_ENDPOINTS) {
+        ApiClient.Csrf csrf = citizen.csrf();
+        ApiClient.Response answer =
+            citizen.send(
+                citizen.request(path)
+                    .header("Content-Type", contentType)
+                    .header(csrf.headerName(), csrf.token())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"x\"}")));
+        assertThat(answer.status()).as(contentType + " " + path + " " + answer).isIn(400, 415);
+        assertThat(answer.contentType()).as(contentType + " " + path).startsWith("application/problem+json");
+      }
+    }
+  }
+
+  @Test
+  void brokenPercentEncodingInTheQueryIsABadRequest() throws IOException {
+    for (String target :
+        List.of("/api/v1/session?x=%zz", "/api/v1/csrf?x=%", "/api/v1/registrations?lang=%E0%A4", "/login?return=%zz", "/?lang=%")) {
+      String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+      if (target.startsWith("/api/")) {
+        assertThat(answer).as(target).containsIgnoringCase("Content-Type: application/problem+json");
+      } else {
+        assertThat(answer).as(target).contains("Некорректный запрос");
+      }
+    }
+  }
+
+  @Test
+  void loneSurrogatesInJsonStringsAreAFieldErrorNotAFailure() {
+    ApiClient client = new ApiClient(port);
+    for (String body :
+        List.of(
+            "{\"login\":\"\\ud800\",\"password\":\"x\"}",
+            "{\"login\":\"ab\\udc00cd\",\"password\":\"\\ud83d\"}",
+            "{\"lastName\":\"\\ud800\",\"firstName\":\"Иван\",\"phone\":\"+79001234567\",\"acceptTerms\":true}")) {
+      for (String path : List.of("/api/v1/session", "/api/v1/registrations", "/api/v1/recoveries")) {
+        ApiClient.Response answer = client.post(path, body);
+        assertThat(answer.status()).as(path + " " + body + " " + answer).isIn(400, 401, 422);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+      }
+    }
+  }
+
+  @Test
+  void manyLanguagesOrAnInvalidLanguageCookieFallBackToRussian() {
+    ApiClient client = new ApiClient(port);
+    String languages = IntStream.range(0, 40).mapToObj(i -> "x" + i + ";q=0." + (i % 9 + 1)).collect(Collectors.joining(","));
+    for (var header : List.of(languages, "en;q=2", "*;q=abc", ",,,;;;", "ru-" + "a".repeat(500))) {
+      ApiClient.Response answer =
+          client.send(client.request("/api/v1/nothing-here").setHeader("Accept-Language", header).GET());
+      assertThat(answer.status()).as(header).isEqualTo(404);
+      assertThat(answer.text("title")).isEqualTo("Не найдено");
+    }
+    for (String cookie : List.of("lang=%%%", "lang=xx_YY_ZZ_!!", "lang=" + "e".repeat(300), "lang=\"\"", "lang=de")) {
+      ApiClient.Response page =
+          client.send(client.request("/login").setHeader("Accept", "text/html").header("Cookie", cookie).GET());
+      assertThat(page.status()).as(cookie).isEqualTo(200);
+      assertThat(page.raw().body()).as(cookie).contains("lang=\"ru\"");
+      ApiClient.Response api = client.send(client.request("/api/v1/nothing-here").header("Cookie", cookie).GET());
+      assertThat(api.status()).as(cookie).isEqualTo(404);
+    }
+    // a language asked for that we do not speak is not announced either
+    ApiClient.Response german = client.send(client.request("/login?lang=de").setHeader("Accept", "text/html").GET());
+    assertThat(german.raw().body()).contains("lang=\"ru\"");
+  }
+
+  /** The whole answer to a request sent byte for byte, as no HTTP client library would send it. */
+  private String raw(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
