@@ -119,7 +119,9 @@ public class AuthorizationRequests {
       return Optional.empty();
     }
     Map<String, Object> parameters = new HashMap<>();
-    query.keySet().forEach(name -> parameters.put(UriUtils.decode(name, StandardCharsets.UTF_8), decoded(query, name)));
+    query.keySet().stream()
+        .filter(name -> decoded(query, name) != null)
+        .forEach(name -> parameters.put(UriUtils.decode(name, StandardCharsets.UTF_8), decoded(query, name)));
     return Optional.of(
         new RequestedAuthorization(
             client, redirectUri, decoded(query, OAuth2ParameterNames.STATE), parameters, false, returnAddress));
