@@ -343,6 +343,8 @@ class AuthorizationRequestTests {
     String page = Pages.page(browser, levelPage).raw().body();
     assertThat(page).contains("Налоговый кабинет").contains("«Стандартная»");
     assertThat(HtmlUtils.htmlUnescape(link(page, "back"))).startsWith(STANDARD_CALLBACK + "?error=access_denied");
+    // a parameter without a value in the request is no reason to fail
+    assertThat(Pages.page(browser, levelPage + "%26flag").status()).isEqualTo(200);
     assertThat(citizen.claims().getACR().getValue()).isEqualTo("urn:propusk:level:simplified");
   }
 
