@@ -85,7 +85,7 @@ public final class AuthenticationRequirementsFilter extends OncePerRequestFilter
     try {
       found = requests.of(request);
     } catch (AuthorizationRequests.UnusableRequestUri unusable) {
-      // no redirect URI to trust: the client's pushed request is unknown, used or expired
+      // no redirect URI to trust: the pushed request is unknown, used or another client's (Spring checks expiry)
       response.sendError(HttpStatus.BAD_REQUEST.value(), "invalid_request: request_uri");
       return;
     }
