@@ -42,6 +42,8 @@ class SignInPageController {
 
   private static final String VIEW = "authentication/sign-in";
   private static final String SECOND_FACTOR_VIEW = "authentication/second-factor";
+  /** The OpenID Connect provider's authorization endpoint, a return address that checks the level itself. */
+  private static final String AUTHORIZATION_ENDPOINT = "/oauth2/authorize?";
 
   private final SignInService signIns;
   private final SignIn signIn;
@@ -225,9 +227,13 @@ class SignInPageController {
         new SignInFlow.Request(done.returnTo(), done.requiredLevel(), null), done.level());
   }
 
-  /** To where the citizen was going, or to the page about the level when theirs is too low. */
+  /**
+   * To where the citizen was going, or to the page about the level when theirs is too low; but the
+   * authorization endpoint explains the level itself, with a way back to the service that asked.
+   */
   private static String redirect(SignInFlow.Request wanted, AccountLevel level) {
-    if (wanted.minLevel() != null && level.compareTo(wanted.minLevel()) < 0) {
+    boolean explainedThere = wanted.returnTo() != null && wanted.returnTo().startsWith(AUTHORIZATION_ENDPOINT);
+    if (wanted.minLevel() != null && level.compareTo(wanted.minLevel()) < 0 && !explainedThere) {
       return "redirect:/login/level?level=" + wanted.minLevel().apiName()
           + (wanted.returnTo() == null ? "" : "&return=" + URLEncoder.encode(wanted.returnTo(), StandardCharsets.UTF_8));
     }

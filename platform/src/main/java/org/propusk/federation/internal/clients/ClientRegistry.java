@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.propusk.account.AccountLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -34,6 +36,11 @@ public class ClientRegistry implements RegisteredClientRepository {
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
   private static final Duration CACHE = Duration.ofSeconds(30);
+
+  /** Custom client setting: plain authorization requests are refused, only pushed ones (RFC 9126) count. */
+  public static final String REQUIRE_PUSHED_REQUESTS = "settings.client.require-pushed-authorization-requests";
+  /** Custom client setting: the least account level (an {@link AccountLevel}) the service accepts. */
+  public static final String MINIMUM_LEVEL = "settings.client.minimum-level";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -90,12 +97,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean requirePkce,
       boolean consentRequired,
       String idTokenAlg,
+      boolean requirePar,
+      AccountLevel minimumLevel,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, created_at from federation_client where active and " + filter)
+                + " id_token_alg, require_par, minimum_level, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -109,6 +118,8 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("require_pkce"),
                     rs.getBoolean("consent_required"),
                     rs.getString("id_token_alg"),
+                    rs.getBoolean("require_par"),
+                    AccountLevel.valueOf(rs.getString("minimum_level").toUpperCase(Locale.ROOT)),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -138,6 +149,8 @@ public class ClientRegistry implements RegisteredClientRepository {
                     // public clients always prove the code with PKCE: they have nothing else
                     .requireProofKey(!row.confidential() || row.requirePkce())
                     .requireAuthorizationConsent(row.consentRequired())
+                    .setting(REQUIRE_PUSHED_REQUESTS, row.requirePar())
+                    .setting(MINIMUM_LEVEL, row.minimumLevel())
                     .build())
             .tokenSettings(
                 TokenSettings.builder()
@@ -156,6 +169,17 @@ public class ClientRegistry implements RegisteredClientRepository {
       client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
     }
     return client.build();
+  }
+
+  /** Whether the client sends its authorization requests only through {@code /oauth2/par}. */
+  public static boolean requiresPushedRequests(RegisteredClient client) {
+    return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_REQUESTS));
+  }
+
+  /** The least account level the client's service accepts. */
+  public static AccountLevel minimumLevel(RegisteredClient client) {
+    AccountLevel level = client.getClientSettings().getSetting(MINIMUM_LEVEL);
+    return level == null ? AccountLevel.SIMPLIFIED : level;
   }
 
   private static Instant instant(java.sql.Timestamp at) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.propusk.shared.DbTime;
 import java.util.Map;
 import java.util.UUID;
+import org.propusk.account.AccountLevel;
 import org.propusk.federation.internal.keys.SigningKeys;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
@@ -67,6 +68,8 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
+            "requirePar", client.requirePar(),
+            "minimumLevel", client.minimumLevel(),
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -77,9 +80,9 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, active, created_at, updated_at) values (:id,"
-                    + " :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg,"
-                    + " true, :now, :now)")
+                    + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, active, created_at,"
+                    + " updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce,"
+                    + " :consentRequired, :idTokenAlg, :requirePar, :minimumLevel, true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
@@ -96,7 +99,8 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " active = true, updated_at = :now where client_id = :clientId")
+                  + " require_par = :requirePar, minimum_level = :minimumLevel, active = true, updated_at = :now"
+                  + " where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .update();
@@ -151,6 +155,9 @@ class ConfiguredClients implements InitializingBean {
     }
     if (SigningKeys.ALGORITHMS.stream().noneMatch(alg -> alg.getName().equals(client.idTokenAlg()))) {
       throw new IllegalStateException("client " + clientId + ": id-token-alg must be ES256 or RS256");
+    }
+    if (java.util.Arrays.stream(AccountLevel.values()).noneMatch(level -> level.apiName().equals(client.minimumLevel()))) {
+      throw new IllegalStateException("client " + clientId + ": minimum-level must be simplified, standard or confirmed");
     }
     if (client.consentRequired()) {
       // Spring would show its own consent page, which is neither ours nor in Russian

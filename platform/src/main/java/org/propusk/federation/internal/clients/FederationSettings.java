@@ -20,6 +20,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
    * {@code consent-required} defaults to true, which is refused until the consent page exists.
+   * {@code require-par} (false) admits only pushed authorization requests; {@code minimum-level}
+   * ({@code simplified}, {@code standard} or {@code confirmed}; default simplified) is the least
+   * account level the service accepts.
    */
   public record ConfiguredClient(
       String name,
@@ -30,7 +33,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       String secretHash,
       Boolean requirePkce,
       Boolean consentRequired,
-      String idTokenAlg) {
+      String idTokenAlg,
+      Boolean requirePar,
+      String minimumLevel) {
 
     public ConfiguredClient {
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
@@ -39,6 +44,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       requirePkce = requirePkce == null || requirePkce;
       consentRequired = consentRequired == null || consentRequired;
       idTokenAlg = idTokenAlg == null ? "ES256" : idTokenAlg;
+      requirePar = requirePar != null && requirePar;
+      minimumLevel = minimumLevel == null ? "simplified" : minimumLevel;
     }
   }
 }

@@ -1,8 +1,13 @@
 package org.propusk.federation.internal.server;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import java.time.Clock;
 import java.util.List;
 import org.propusk.authentication.WebSessionSecurity;
+import org.propusk.account.Accounts;
+import org.propusk.federation.internal.authorization.AuthenticationRequirementsFilter;
+import org.propusk.federation.internal.authorization.AuthorizationRequestRules;
+import org.propusk.federation.internal.authorization.AuthorizationRequests;
 import org.propusk.federation.internal.authorization.AuthorizationStore;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.clients.ClientSecretHasher;
@@ -27,8 +32,11 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -123,9 +131,14 @@ class AuthorizationServerConfiguration {
       WebSessionSecurity webSessions,
       ClientRegistry clients,
       AuthorizationStore authorizations,
-      FederationSettings settings)
+      FederationSettings settings,
+      IssuerParameter issuer,
+      AuthorizationRequests requests,
+      Accounts accounts,
+      Clock clock)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
+    AuthorizationRequestRules rules = new AuthorizationRequestRules();
     http.oauth2AuthorizationServer(
         server -> {
           http.securityMatcher(server.getEndpointsMatcher());
@@ -143,13 +156,42 @@ class AuthorizationServerConfiguration {
                                       secret.setPasswordEncoder(secrets);
                                     }
                                   })))
+              // Spring's configurer reads the validator from the provider after this consumer has run,
+              // so its filter that checks a request before the sign-in applies the same rules
+              .authorizationEndpoint(
+                  endpoint ->
+                      endpoint
+                          .authenticationProviders(
+                              providers ->
+                                  providers.forEach(
+                                      provider -> {
+                                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider code) {
+                                          code.setAuthenticationValidator(rules);
+                                        }
+                                      }))
+                          .authorizationResponseHandler(issuer.success())
+                          .errorResponseHandler(issuer.error()))
+              // RFC 9126; the client authenticates as at the token endpoint; request_uri lives 300 s, single use
+              .pushedAuthorizationRequestEndpoint(
+                  pushed ->
+                      pushed.authenticationProviders(
+                          providers ->
+                              providers.forEach(
+                                  provider -> {
+                                    if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider par) {
+                                      par.setAuthenticationValidator(rules);
+                                    }
+                                  })))
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
                           discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply)));
         });
-    http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+    http.authorizeHttpRequests(
+            authorize ->
+                authorize.requestMatchers(AuthenticationRequirementsFilter.promptNone()).permitAll().anyRequest().authenticated())
         .addFilterBefore(new NotOfferedYet(), SecurityContextHolderFilter.class)
+        .addFilterBefore(new AuthenticationRequirementsFilter(requests, accounts, issuer, clock), AuthorizationFilter.class)
         .exceptionHandling(
             errors ->
                 errors.defaultAuthenticationEntryPointFor(

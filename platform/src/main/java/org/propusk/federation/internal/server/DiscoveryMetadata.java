@@ -1,7 +1,10 @@
 package org.propusk.federation.internal.server;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.propusk.account.AccountLevel;
+import org.propusk.federation.internal.authorization.RequestedLevel;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 
 /**
@@ -15,6 +18,8 @@ final class DiscoveryMetadata {
   static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token");
   static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "none");
   static final List<String> ID_TOKEN_ALGORITHMS = List.of("ES256", "RS256");
+  static final List<String> ACR_VALUES =
+      Arrays.stream(AccountLevel.values()).map(level -> RequestedLevel.ACR_PREFIX + level.apiName()).toList();
 
   private DiscoveryMetadata() {}
 
@@ -35,6 +40,12 @@ final class DiscoveryMetadata {
     claims.put("claims_parameter_supported", false);
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
+    // RFC 9207: IssuerParameter puts iss on every authorization response
+    claims.put("authorization_response_iss_parameter_supported", true);
+    // RFC 9126: the endpoint itself Spring announces; some clients are registered to need it
+    claims.put("require_pushed_authorization_requests", false);
+    claims.put("prompt_values_supported", List.of("none", "login"));
+    claims.put("acr_values_supported", ACR_VALUES);
     claims.remove("tls_client_certificate_bound_access_tokens");
     claims.remove("dpop_signing_alg_values_supported");
     claims.remove("introspection_endpoint");
