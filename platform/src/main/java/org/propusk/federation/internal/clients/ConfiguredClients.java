@@ -67,6 +67,7 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
+            "authMethod", client.confidential() ? ClientForm.SECRET_BASIC : ClientForm.NONE,
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -77,9 +78,9 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, active, created_at, updated_at) values (:id,"
-                    + " :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg,"
-                    + " true, :now, :now)")
+                    + " require_pkce, consent_required, id_token_alg, auth_method, active, created_at, updated_at) values"
+                    + " (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired,"
+                    + " :idTokenAlg, :authMethod, true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
@@ -96,7 +97,7 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " active = true, updated_at = :now where client_id = :clientId")
+                  + " auth_method = :authMethod, active = true, updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .update();

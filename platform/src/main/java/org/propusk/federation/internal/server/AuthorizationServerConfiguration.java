@@ -4,6 +4,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.util.List;
 import org.propusk.authentication.WebSessionSecurity;
 import org.propusk.federation.internal.authorization.AuthorizationStore;
+import org.propusk.federation.internal.clients.AssertionClientId;
+import org.propusk.federation.internal.clients.ClientAssertionDecoders;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.clients.ClientSecretHasher;
 import org.propusk.federation.internal.clients.FederationSettings;
@@ -27,7 +29,9 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -123,6 +127,7 @@ class AuthorizationServerConfiguration {
       WebSessionSecurity webSessions,
       ClientRegistry clients,
       AuthorizationStore authorizations,
+      ClientAssertionDecoders assertions,
       FederationSettings settings)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
@@ -132,15 +137,26 @@ class AuthorizationServerConfiguration {
           server
               .registeredClientRepository(clients)
               .authorizationService(authorizations)
-              // client secrets are HMACs under their own key, not Argon2 (the one PasswordEncoder bean)
+              // client secrets are HMACs under their own key, not Argon2 (the one PasswordEncoder bean);
+              // assertions are checked against pasted keys too, and each only once
               .clientAuthentication(
                   client ->
-                      client.authenticationProviders(
+                      client
+                          .authenticationConverters(
+                              converters ->
+                                  converters.replaceAll(
+                                      converter ->
+                                          converter instanceof JwtClientAssertionAuthenticationConverter
+                                              ? new AssertionClientId(converter)
+                                              : converter))
+                          .authenticationProviders(
                           providers ->
                               providers.forEach(
                                   provider -> {
                                     if (provider instanceof ClientSecretAuthenticationProvider secret) {
                                       secret.setPasswordEncoder(secrets);
+                                    } else if (provider instanceof JwtClientAssertionAuthenticationProvider jwt) {
+                                      jwt.setJwtDecoderFactory(assertions);
                                     }
                                   })))
               .oidc(
