@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -217,7 +218,7 @@ class ClientAdministrationIntegrationTests {
     assertThat(logo.statusCode()).isEqualTo(200);
     assertThat(logo.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(logo.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(logo.body()));
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(logo.body()));
     assertThat(image.getWidth()).isEqualTo(40);
     assertThat(new ApiClient(port).get("/federation/clients/" + UUID.randomUUID() + "/logo").status()).isEqualTo(404);
   }

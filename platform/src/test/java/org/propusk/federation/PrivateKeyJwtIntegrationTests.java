@@ -29,9 +29,13 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.account.Roles;
@@ -116,6 +120,39 @@ class PrivateKeyJwtIntegrationTests {
   }
 
   @Test
+  void ofParallelRequestsWithOneAssertionOnlyOneIsAccepted() throws Exception {
+    ECKey key = newKey();
+    ClientID client = register(key);
+    List<Code> codes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      codes.add(code(client, callbackOf(client)));
+    }
+    PrivateKeyJWT assertion = assertion(client, key, Duration.ofMinutes(2), tokenEndpoint());
+
+    CountDownLatch start = new CountDownLatch(1);
+    List<CompletableFuture<TokenResponse>> answers =
+        codes.stream()
+            .map(
+                code ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            start.await();
+                            return rp.tokens(assertion, code.code(), callbackOf(client), code.verifier());
+                          } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                          }
+                        }))
+            .toList();
+    start.countDown();
+
+    List<TokenResponse> done = answers.stream().map(CompletableFuture::join).toList();
+    assertThat(done).filteredOn(TokenResponse::indicatesSuccess).hasSize(1);
+    assertThat(done).filteredOn(answer -> !answer.indicatesSuccess()).extracting(PrivateKeyJwtIntegrationTests::error)
+        .containsOnly("invalid_client");
+  }
+
+  @Test
   void newKeysCountAtOnceAndTheOldOnesNoMore() throws Exception {
     ApiClient admin = TestAdministrators.administrator(port, roles, clock);
     ECKey old = newKey();
@@ -154,7 +191,7 @@ class PrivateKeyJwtIntegrationTests {
     return client;
   }
 
-  private static List<java.util.Map.Entry<String, String>> keyForm(ClientID client, ECKey key) {
+  private static List<Map.Entry<String, String>> keyForm(ClientID client, ECKey key) {
     var form = clientForm(client.getValue(), callbackOf(client).toString());
     form = with(form, "authMethod", "private_key_jwt");
     return with(form, "jwks", new JWKSet(key.toPublicJWK()).toString());
@@ -186,6 +223,14 @@ class PrivateKeyJwtIntegrationTests {
   }
 
   private TokenResponse tokensFor(ClientID client, URI callback, ClientAuthentication authentication) throws Exception {
+    Code code = code(client, callback);
+    return rp.tokens(authentication, code.code(), callback, code.verifier());
+  }
+
+  private record Code(AuthorizationCode code, CodeVerifier verifier) {}
+
+  /** A new citizen signs in to the client, which gets a code. */
+  private Code code(ClientID client, URI callback) throws Exception {
     String phone = TestAccounts.registerByPhone(port, PASSWORD);
     CodeVerifier verifier = new CodeVerifier();
     URI back =
@@ -196,8 +241,7 @@ class PrivateKeyJwtIntegrationTests {
             PASSWORD,
             null,
             clock);
-    AuthorizationCode code = AuthorizationResponse.parse(back).toSuccessResponse().getAuthorizationCode();
-    return rp.tokens(authentication, code, callback, verifier);
+    return new Code(AuthorizationResponse.parse(back).toSuccessResponse().getAuthorizationCode(), verifier);
   }
 
   private static String error(TokenResponse answer) {

@@ -42,7 +42,7 @@ public class ClientAdministration {
   public record Stored(UUID id, ClientForm.Client client, boolean active, boolean configured, int version, Instant secretIssuedAt, boolean hasLogo) {}
 
   /** A change that produced a secret to show once (null when none was made). */
-  public record Outcome(UUID id, String clientId, String secret) {}
+  public record Outcome(UUID id, String clientId, String name, String secret) {}
 
   /** A client from configuration: changes would be undone at the next start. */
   public static final class Configured extends Problem {
@@ -185,7 +185,7 @@ public class ClientAdministration {
     write(id, client, logo, now);
     registry.forget(client.clientId());
     events.publishEvent(new RelyingPartyRegistered(client.clientId(), administrator, Occurrence.at(now)));
-    return new Outcome(id, client.clientId(), secret);
+    return new Outcome(id, client.clientId(), client.name(), secret);
   }
 
   /**
@@ -229,7 +229,7 @@ public class ClientAdministration {
     if (secret != null) {
       events.publishEvent(new ClientSecretIssued(client.clientId(), administrator, Occurrence.at(now)));
     }
-    return Optional.of(new Outcome(id, client.clientId(), secret));
+    return Optional.of(new Outcome(id, client.clientId(), client.name(), secret));
   }
 
   /** A new secret for a client that authenticates with one; the old one stops working at once. */
@@ -249,7 +249,7 @@ public class ClientAdministration {
     bump(id);
     registry.forget(stored.client().clientId());
     events.publishEvent(new ClientSecretIssued(stored.client().clientId(), administrator, Occurrence.at(now)));
-    return Optional.of(new Outcome(id, stored.client().clientId(), secret));
+    return Optional.of(new Outcome(id, stored.client().clientId(), stored.client().name(), secret));
   }
 
   /**
