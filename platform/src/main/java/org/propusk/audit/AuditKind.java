@@ -62,7 +62,15 @@ public enum AuditKind {
    */
   ROLE_GRANTED,
   /** An administrator took a role away from the account; the details name it and the administrator. */
-  ROLE_REVOKED;
+  ROLE_REVOKED,
+  /** An administrator registered a relying party; recorded in the administrator's history with its client id. */
+  RELYING_PARTY_REGISTERED,
+  /** An administrator changed a relying party's registration; the details give its client id and new version. */
+  RELYING_PARTY_CHANGED,
+  /** An administrator deactivated a relying party; its tokens and consents were removed. */
+  RELYING_PARTY_DEACTIVATED,
+  /** A new secret was made for a relying party (shown once to the administrator named as actor). */
+  CLIENT_SECRET_ISSUED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

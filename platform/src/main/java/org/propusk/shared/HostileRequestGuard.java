@@ -45,8 +45,9 @@ class HostileRequestGuard implements Filter {
   @Bean
   static FilterRegistrationBean<HostileRequestGuard> hostileRequestGuardRegistration() {
     FilterRegistrationBean<HostileRequestGuard> registration = new FilterRegistrationBean<>(new HostileRequestGuard());
+    // after the character encoding filter (a form read before it would be decoded as Latin-1), and
     // before the session, security and observation filters, which read locales and parameters
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     // the error dispatch reads the locale again, from the container's own request
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
     return registration;

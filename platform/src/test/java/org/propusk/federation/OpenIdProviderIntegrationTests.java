@@ -75,7 +75,7 @@ class OpenIdProviderIntegrationTests {
     assertThat(metadata.get("issuer").asString()).isEqualTo(issuer);
     assertThat(texts(metadata, "grant_types_supported")).containsExactly("authorization_code", "refresh_token");
     assertThat(texts(metadata, "response_types_supported")).containsExactly("code");
-    assertThat(texts(metadata, "token_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "none");
+    assertThat(texts(metadata, "token_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "private_key_jwt", "none");
     assertThat(texts(metadata, "id_token_signing_alg_values_supported")).containsExactly("ES256", "RS256");
     assertThat(texts(metadata, "code_challenge_methods_supported")).containsExactly("S256");
     assertThat(metadata.get("jwks_uri").asString()).isEqualTo(issuer + "/oauth2/jwks");

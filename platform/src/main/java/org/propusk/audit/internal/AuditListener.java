@@ -11,6 +11,10 @@ import org.propusk.account.PasswordChanged;
 import org.propusk.account.RoleGranted;
 import org.propusk.account.RoleRevoked;
 import org.propusk.audit.AuditKind;
+import org.propusk.federation.ClientSecretIssued;
+import org.propusk.federation.RelyingPartyChanged;
+import org.propusk.federation.RelyingPartyDeactivated;
+import org.propusk.federation.RelyingPartyRegistered;
 import org.propusk.authentication.SecondFactorFailed;
 import org.propusk.authentication.RecoveryCodeUsed;
 import org.propusk.authentication.RecoveryCodesRenewed;
@@ -185,5 +189,30 @@ class AuditListener {
         "administrator",
         event.occurrence(),
         "role=" + event.role().apiName() + " by=" + event.revokedBy());
+  }
+
+  @ApplicationModuleListener
+  void on(RelyingPartyRegistered event) {
+    log.append(event.administrator(), AuditKind.RELYING_PARTY_REGISTERED, "administrator", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(RelyingPartyChanged event) {
+    log.append(
+        event.administrator(),
+        AuditKind.RELYING_PARTY_CHANGED,
+        "administrator",
+        event.occurrence(),
+        "client=" + event.clientId() + " version=" + event.version());
+  }
+
+  @ApplicationModuleListener
+  void on(RelyingPartyDeactivated event) {
+    log.append(event.administrator(), AuditKind.RELYING_PARTY_DEACTIVATED, "administrator", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(ClientSecretIssued event) {
+    log.append(event.administrator(), AuditKind.CLIENT_SECRET_ISSUED, "administrator", event.occurrence(), "client=" + event.clientId());
   }
 }

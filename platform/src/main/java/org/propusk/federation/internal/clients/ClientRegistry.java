@@ -76,15 +76,20 @@ public class ClientRegistry implements RegisteredClientRepository {
     return read("id = :key", uuid).orElse(null);
   }
 
-  /** Clients are registered by configuration (later by administrators), never by the endpoints. */
+  /** Clients are registered by configuration or by administrators, never by the endpoints. */
   @Override
   public void save(RegisteredClient registeredClient) {
-    throw new UnsupportedOperationException("clients are registered through Propusk's configuration");
+    throw new UnsupportedOperationException("clients are registered through Propusk's configuration or admin pages");
   }
 
   /** Forgets what this node read, e.g. after the configuration was applied. */
   void forget() {
     byClientId.clear();
+  }
+
+  /** Forgets one client, after an administrator changed it; other nodes follow within 30 s. */
+  void forget(String clientId) {
+    byClientId.remove(clientId);
   }
 
   private record Row(
@@ -99,12 +104,18 @@ public class ClientRegistry implements RegisteredClientRepository {
       String idTokenAlg,
       boolean requirePar,
       AccountLevel minimumLevel,
+      String authMethod,
+      String jwks,
+      String jwksUrl,
+      String assertionAlg,
+      int version,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, require_par, minimum_level, created_at from federation_client where active and " + filter)
+                + " id_token_alg, require_par, minimum_level, auth_method, jwks, jwks_url, assertion_alg, version,"
+                + " created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -120,6 +131,11 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getString("id_token_alg"),
                     rs.getBoolean("require_par"),
                     AccountLevel.valueOf(rs.getString("minimum_level").toUpperCase(Locale.ROOT)),
+                    rs.getString("auth_method"),
+                    rs.getString("jwks"),
+                    rs.getString("jwks_url"),
+                    rs.getString("assertion_alg"),
+                    rs.getInt("version"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -131,11 +147,33 @@ public class ClientRegistry implements RegisteredClientRepository {
             .param("id", row.clientId())
             .query(String.class)
             .list();
+    List<String> postLogoutRedirectUris =
+        jdbc.sql("select uri from federation_client_redirect_uri where client_id = :id and kind = 'post_logout' order by uri")
+            .param("id", row.clientId())
+            .query(String.class)
+            .list();
     List<String> scopes =
         jdbc.sql("select scope from federation_client_scope where client_id = :id order by scope")
             .param("id", row.clientId())
             .query(String.class)
             .list();
+    ClientSettings.Builder settings =
+        ClientSettings.builder()
+            // public clients always prove the code with PKCE: they have nothing else
+            .requireProofKey(!row.confidential() || row.requirePkce())
+            .requireAuthorizationConsent(row.consentRequired())
+            .setting(REQUIRE_PUSHED_REQUESTS, row.requirePar())
+            .setting(MINIMUM_LEVEL, row.minimumLevel())
+            .setting(ClientAssertionDecoders.VERSION_SETTING, row.version());
+    boolean privateKeyJwt = row.confidential() && ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(row.authMethod());
+    if (privateKeyJwt) {
+      settings.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.from(row.assertionAlg()));
+      if (row.jwks() != null) {
+        settings.setting(ClientAssertionDecoders.JWKS_SETTING, row.jwks());
+      } else {
+        settings.jwkSetUrl(row.jwksUrl());
+      }
+    }
     RegisteredClient.Builder client =
         RegisteredClient.withId(row.id().toString())
             .clientId(row.clientId())
@@ -143,15 +181,9 @@ public class ClientRegistry implements RegisteredClientRepository {
             .clientIdIssuedAt(row.createdAt())
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .redirectUris(uris -> uris.addAll(redirectUris))
+            .postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
             .scopes(s -> s.addAll(scopes))
-            .clientSettings(
-                ClientSettings.builder()
-                    // public clients always prove the code with PKCE: they have nothing else
-                    .requireProofKey(!row.confidential() || row.requirePkce())
-                    .requireAuthorizationConsent(row.consentRequired())
-                    .setting(REQUIRE_PUSHED_REQUESTS, row.requirePar())
-                    .setting(MINIMUM_LEVEL, row.minimumLevel())
-                    .build())
+            .clientSettings(settings.build())
             .tokenSettings(
                 TokenSettings.builder()
                     .authorizationCodeTimeToLive(CODE_LIFETIME)
@@ -160,7 +192,11 @@ public class ClientRegistry implements RegisteredClientRepository {
                     .reuseRefreshTokens(false)
                     .idTokenSignatureAlgorithm(SignatureAlgorithm.from(row.idTokenAlg()))
                     .build());
-    if (row.confidential()) {
+    if (privateKeyJwt) {
+      client
+          .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+          .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+    } else if (row.confidential()) {
       client
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
           .clientSecret(row.secretHash())

@@ -70,6 +70,7 @@ class ConfiguredClients implements InitializingBean {
             "idTokenAlg", client.idTokenAlg(),
             "requirePar", client.requirePar(),
             "minimumLevel", client.minimumLevel(),
+            "authMethod", client.confidential() ? ClientForm.SECRET_BASIC : ClientForm.NONE,
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -80,9 +81,10 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, active, created_at,"
-                    + " updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce,"
-                    + " :consentRequired, :idTokenAlg, :requirePar, :minimumLevel, true, :now, :now)")
+                    + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method, active,"
+                    + " created_at, updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now,"
+                    + " :requirePkce, :consentRequired, :idTokenAlg, :requirePar, :minimumLevel, :authMethod, true, :now,"
+                    + " :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
@@ -99,8 +101,8 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " require_par = :requirePar, minimum_level = :minimumLevel, active = true, updated_at = :now"
-                  + " where client_id = :clientId")
+                  + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod, active = true,"
+                  + " updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .update();

@@ -9,6 +9,8 @@ import org.propusk.federation.internal.authorization.AuthenticationRequirementsF
 import org.propusk.federation.internal.authorization.AuthorizationRequestRules;
 import org.propusk.federation.internal.authorization.AuthorizationRequests;
 import org.propusk.federation.internal.authorization.AuthorizationStore;
+import org.propusk.federation.internal.clients.AssertionClientId;
+import org.propusk.federation.internal.clients.ClientAssertionDecoders;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.clients.ClientSecretHasher;
 import org.propusk.federation.internal.clients.FederationSettings;
@@ -32,9 +34,11 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -131,6 +135,7 @@ class AuthorizationServerConfiguration {
       WebSessionSecurity webSessions,
       ClientRegistry clients,
       AuthorizationStore authorizations,
+      ClientAssertionDecoders assertions,
       FederationSettings settings,
       IssuerParameter issuer,
       AuthorizationRequests requests,
@@ -145,15 +150,26 @@ class AuthorizationServerConfiguration {
           server
               .registeredClientRepository(clients)
               .authorizationService(authorizations)
-              // client secrets are HMACs under their own key, not Argon2 (the one PasswordEncoder bean)
+              // client secrets are HMACs under their own key, not Argon2 (the one PasswordEncoder bean);
+              // assertions are checked against pasted keys too, and each only once
               .clientAuthentication(
                   client ->
-                      client.authenticationProviders(
+                      client
+                          .authenticationConverters(
+                              converters ->
+                                  converters.replaceAll(
+                                      converter ->
+                                          converter instanceof JwtClientAssertionAuthenticationConverter
+                                              ? new AssertionClientId(converter)
+                                              : converter))
+                          .authenticationProviders(
                           providers ->
                               providers.forEach(
                                   provider -> {
                                     if (provider instanceof ClientSecretAuthenticationProvider secret) {
                                       secret.setPasswordEncoder(secrets);
+                                    } else if (provider instanceof JwtClientAssertionAuthenticationProvider jwt) {
+                                      jwt.setJwtDecoderFactory(assertions);
                                     }
                                   })))
               // Spring's configurer reads the validator from the provider after this consumer has run,

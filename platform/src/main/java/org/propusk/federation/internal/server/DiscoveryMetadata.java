@@ -16,7 +16,9 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 final class DiscoveryMetadata {
 
   static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token");
-  static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "none");
+  static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "private_key_jwt", "none");
+  /** What a client may sign its {@code private_key_jwt} assertions with. */
+  static final List<String> CLIENT_ASSERTION_ALGORITHMS = List.of("ES256", "RS256", "PS256");
   static final List<String> ID_TOKEN_ALGORITHMS = List.of("ES256", "RS256");
   static final List<String> ACR_VALUES =
       Arrays.stream(AccountLevel.values()).map(level -> RequestedLevel.ACR_PREFIX + level.apiName()).toList();
@@ -31,6 +33,8 @@ final class DiscoveryMetadata {
     claims.put("grant_types_supported", GRANT_TYPES);
     claims.put("token_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION);
     claims.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION);
+    claims.put("token_endpoint_auth_signing_alg_values_supported", CLIENT_ASSERTION_ALGORITHMS);
+    claims.put("revocation_endpoint_auth_signing_alg_values_supported", CLIENT_ASSERTION_ALGORITHMS);
     claims.put("id_token_signing_alg_values_supported", ID_TOKEN_ALGORITHMS);
     claims.put("response_types_supported", List.of("code"));
     claims.put("response_modes_supported", List.of("query"));
