@@ -32,6 +32,10 @@ public class ClientRegistry implements RegisteredClientRepository {
   public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
   /** Access tokens are JWTs that stay valid when revoked: short. */
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+  /** Client setting: where the client takes back-channel logout tokens; absent when it does not. */
+  public static final String BACKCHANNEL_LOGOUT_URI = "settings.client.backchannel-logout-uri";
+  /** Client setting: whether the client needs {@code sid} in logout tokens. */
+  public static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "settings.client.backchannel-logout-session-required";
 
   private static final Duration CACHE = Duration.ofSeconds(30);
 
@@ -90,12 +94,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean requirePkce,
       boolean consentRequired,
       String idTokenAlg,
+      String backchannelLogoutUri,
+      boolean backchannelSessionRequired,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, created_at from federation_client where active and " + filter)
+                + " id_token_alg, backchannel_logout_uri, backchannel_session_required, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -109,17 +115,16 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("require_pkce"),
                     rs.getBoolean("consent_required"),
                     rs.getString("id_token_alg"),
+                    rs.getString("backchannel_logout_uri"),
+                    rs.getBoolean("backchannel_session_required"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
   }
 
   private RegisteredClient toClient(Row row) {
-    List<String> redirectUris =
-        jdbc.sql("select uri from federation_client_redirect_uri where client_id = :id and kind = 'login' order by uri")
-            .param("id", row.clientId())
-            .query(String.class)
-            .list();
+    List<String> redirectUris = redirectUris(row.clientId(), "login");
+    List<String> postLogoutRedirectUris = redirectUris(row.clientId(), "post_logout");
     List<String> scopes =
         jdbc.sql("select scope from federation_client_scope where client_id = :id order by scope")
             .param("id", row.clientId())
@@ -132,12 +137,20 @@ public class ClientRegistry implements RegisteredClientRepository {
             .clientIdIssuedAt(row.createdAt())
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .redirectUris(uris -> uris.addAll(redirectUris))
+            .postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
             .scopes(s -> s.addAll(scopes))
             .clientSettings(
                 ClientSettings.builder()
                     // public clients always prove the code with PKCE: they have nothing else
                     .requireProofKey(!row.confidential() || row.requirePkce())
                     .requireAuthorizationConsent(row.consentRequired())
+                    .settings(
+                        settings -> {
+                          if (row.backchannelLogoutUri() != null) {
+                            settings.put(BACKCHANNEL_LOGOUT_URI, row.backchannelLogoutUri());
+                          }
+                          settings.put(BACKCHANNEL_LOGOUT_SESSION_REQUIRED, row.backchannelSessionRequired());
+                        })
                     .build())
             .tokenSettings(
                 TokenSettings.builder()
@@ -156,6 +169,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
     }
     return client.build();
+  }
+
+  private List<String> redirectUris(String clientId, String kind) {
+    return jdbc.sql("select uri from federation_client_redirect_uri where client_id = :id and kind = :kind order by uri")
+        .param("id", clientId)
+        .param("kind", kind)
+        .query(String.class)
+        .list();
   }
 
   private static Instant instant(java.sql.Timestamp at) {

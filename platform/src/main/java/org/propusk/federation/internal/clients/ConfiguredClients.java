@@ -67,6 +67,7 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
+            "backchannelSessionRequired", client.backchannelLogoutSessionRequired(),
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -77,12 +78,14 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, active, created_at, updated_at) values (:id,"
-                    + " :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg,"
+                    + " require_pkce, consent_required, id_token_alg, backchannel_logout_uri, backchannel_session_required,"
+                    + " active, created_at, updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now,"
+                    + " :requirePkce, :consentRequired, :idTokenAlg, :backchannelLogoutUri, :backchannelSessionRequired,"
                     + " true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
+            .param("backchannelLogoutUri", client.backchannelLogoutUri())
             .update();
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // it inserted the same configuration
@@ -96,9 +99,11 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " active = true, updated_at = :now where client_id = :clientId")
+                  + " backchannel_logout_uri = :backchannelLogoutUri, backchannel_session_required ="
+                  + " :backchannelSessionRequired, active = true, updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
+          .param("backchannelLogoutUri", client.backchannelLogoutUri())
           .update();
     }
     jdbc.sql("delete from federation_client_redirect_uri where client_id = :clientId").param("clientId", clientId).update();
@@ -106,6 +111,13 @@ class ConfiguredClients implements InitializingBean {
     client.redirectUris().forEach(
         uri ->
             jdbc.sql("insert into federation_client_redirect_uri (client_id, kind, uri) values (:clientId, 'login', :uri)")
+                .param("clientId", clientId)
+                .param("uri", uri)
+                .update());
+    client.postLogoutRedirectUris().forEach(
+        uri ->
+            jdbc.sql(
+                    "insert into federation_client_redirect_uri (client_id, kind, uri) values (:clientId, 'post_logout', :uri)")
                 .param("clientId", clientId)
                 .param("uri", uri)
                 .update());
@@ -140,10 +152,15 @@ class ConfiguredClients implements InitializingBean {
     if (client.redirectUris().isEmpty()) {
       throw new IllegalStateException("client " + clientId + " has no redirect-uris");
     }
-    for (String uri : client.redirectUris()) {
+    java.util.List<String> uris = new java.util.ArrayList<>(client.redirectUris());
+    uris.addAll(client.postLogoutRedirectUris());
+    if (client.backchannelLogoutUri() != null) {
+      uris.add(client.backchannelLogoutUri());
+    }
+    for (String uri : uris) {
       URI parsed = URI.create(uri);
       if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
-        throw new IllegalStateException("client " + clientId + ": redirect URI " + uri + " must be absolute, without fragment");
+        throw new IllegalStateException("client " + clientId + ": URI " + uri + " must be absolute, without fragment");
       }
     }
     if (!client.scopes().contains("openid")) {

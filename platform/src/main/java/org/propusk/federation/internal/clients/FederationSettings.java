@@ -20,6 +20,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
    * {@code consent-required} defaults to true, which is refused until the consent page exists.
+   * {@code post-logout-redirect-uris} are where {@code /connect/logout} may send the citizen back
+   * (exact match); {@code backchannel-logout-uri} takes logout tokens when a session ends, with
+   * {@code sid} required when {@code backchannel-logout-session-required}.
    */
   public record ConfiguredClient(
       String name,
@@ -30,9 +33,14 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       String secretHash,
       Boolean requirePkce,
       Boolean consentRequired,
-      String idTokenAlg) {
+      String idTokenAlg,
+      List<String> postLogoutRedirectUris,
+      String backchannelLogoutUri,
+      Boolean backchannelLogoutSessionRequired) {
 
     public ConfiguredClient {
+      postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+      backchannelLogoutSessionRequired = backchannelLogoutSessionRequired != null && backchannelLogoutSessionRequired;
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
       scopes = scopes == null ? List.of() : List.copyOf(scopes);
       confidential = confidential == null || confidential;

@@ -10,6 +10,8 @@ import org.propusk.federation.internal.clients.FederationSettings;
 import org.propusk.federation.internal.keys.ActiveKeys;
 import org.propusk.federation.internal.keys.PublishedKeys;
 import org.propusk.federation.internal.keys.SigningKeys;
+import org.propusk.federation.internal.logout.OidcSessions;
+import org.propusk.federation.internal.logout.RpLogout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,8 +74,9 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  AuthorizationStore authorizationStore(JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions) {
-    return new AuthorizationStore(jdbc, clients, transactions);
+  AuthorizationStore authorizationStore(
+      JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions, OidcSessions sessions) {
+    return new AuthorizationStore(jdbc, clients, transactions, sessions);
   }
 
   @Bean
@@ -123,7 +126,8 @@ class AuthorizationServerConfiguration {
       WebSessionSecurity webSessions,
       ClientRegistry clients,
       AuthorizationStore authorizations,
-      FederationSettings settings)
+      FederationSettings settings,
+      RpLogout rpLogout)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     http.oauth2AuthorizationServer(
@@ -146,7 +150,9 @@ class AuthorizationServerConfiguration {
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
-                          discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply)));
+                              discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply))
+                          // Propusk's recorded sign-out, or the citizen's confirmation (Spring's would just end the session)
+                          .logoutEndpoint(logout -> logout.logoutResponseHandler(rpLogout)));
         });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
         .addFilterBefore(new NotOfferedYet(), SecurityContextHolderFilter.class)
