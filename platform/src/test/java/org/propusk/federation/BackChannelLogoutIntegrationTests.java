@@ -34,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -135,15 +136,30 @@ class BackChannelLogoutIntegrationTests {
     }
     // a fresh token per attempt
     assertThat(received.stream().map(r -> r.getKey()).distinct()).hasSameSizeAs(received);
-    // delivered: the job is done, and nothing more arrives
+    // delivered: the job is done, after one accepted token
     await().atMost(Waits.BACKGROUND).until(() -> scheduledDeliveries() == 0);
-    int delivered = received.size();
     assertThat(received.stream().filter(r -> r.getValue() == 200)).hasSize(1);
-    assertThat(delivered).isEqualTo(received.size());
 
     TokenResponse refreshed = refresh(session.refreshToken());
     assertThat(refreshed.indicatesSuccess()).as("the refresh token ended with the session").isFalse();
     assertThat(((TokenErrorResponse) refreshed).getErrorObject().getCode()).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void deliveryIsGivenUpAnHourAfterTheSessionEnded() throws Exception {
+    answer.set(500);
+    String phone = TestContacts.phone();
+    TestAccounts.registerByPhone(port, phone, PASSWORD);
+    ApiClient browser = new ApiClient(port);
+    signIn(browser, phone);
+    assertThat(Pages.form(browser, "/logout", Map.of()).status()).isEqualTo(302);
+    await().atMost(Waits.BACKGROUND).until(() -> received.size() >= 2);
+    assertThat(scheduledDeliveries()).as("still retried within the hour").isEqualTo(1);
+
+    clock.advance(Duration.ofMinutes(61));
+
+    await().atMost(Waits.BACKGROUND).until(() -> scheduledDeliveries() == 0);
+    assertThat(received).allSatisfy(r -> assertThat(r.getValue()).isEqualTo(500));
   }
 
   @Test
@@ -164,6 +180,29 @@ class BackChannelLogoutIntegrationTests {
     assertThat(claims.getSessionID().getValue()).isEqualTo(otherSid);
     assertThat(otherBrowser.get("/api/v1/me").status()).isEqualTo(401);
     assertThat(refresh(other.refreshToken()).indicatesSuccess()).isFalse();
+    await().atMost(Waits.BACKGROUND).until(() -> scheduledDeliveries() == 0);
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void deletingTheAccountTellsTheServicesOfEverySession() throws Exception {
+    String phone = TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Session first = signIn(new ApiClient(port), phone);
+    Session second = signIn(new ApiClient(port), phone);
+
+    assertThat(owner.delete("/api/v1/me").status()).isEqualTo(204);
+
+    await().atMost(Waits.BACKGROUND).until(() -> received.size() >= 2);
+    assertThat(received.stream().map(r -> sidOf(r.getKey())))
+        .containsExactlyInAnyOrder(
+            first.idToken().getJWTClaimsSet().getStringClaim("sid"), second.idToken().getJWTClaimsSet().getStringClaim("sid"));
+    assertThat(jdbc.sql("select count(*) from oauth2_authorization where principal_name = :id")
+            .param("id", first.accountId())
+            .query(Long.class)
+            .single())
+        .isZero();
+    await().atMost(Waits.BACKGROUND).until(() -> scheduledDeliveries() == 0);
   }
 
   @Test
@@ -205,6 +244,14 @@ class BackChannelLogoutIntegrationTests {
     return new LogoutTokenValidator(
             new Issuer(issuer), CLIENT, true, new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys), null)
         .validate(JWTParser.parse(token));
+  }
+
+  private String sidOf(String logoutToken) {
+    try {
+      return validate(logoutToken).getSessionID().getValue();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private TokenResponse refresh(RefreshToken token) throws Exception {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import org.propusk.shared.DbTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.propusk.federation.internal.keys.SigningKeys;
@@ -145,6 +146,11 @@ class ConfiguredClients implements InitializingBean {
     return hasher.encode(client.secret());
   }
 
+  private static boolean secureOrLoopback(URI uri) {
+    return "https".equals(uri.getScheme())
+        || ("http".equals(uri.getScheme()) && List.of("127.0.0.1", "[::1]", "localhost").contains(uri.getHost()));
+  }
+
   private static void check(String clientId, FederationSettings.ConfiguredClient client) {
     if (!clientId.matches("[A-Za-z0-9._-]{1,100}")) {
       throw new IllegalStateException("client id " + clientId + ": letters, digits, '.', '_' and '-' only");
@@ -152,7 +158,7 @@ class ConfiguredClients implements InitializingBean {
     if (client.redirectUris().isEmpty()) {
       throw new IllegalStateException("client " + clientId + " has no redirect-uris");
     }
-    java.util.List<String> uris = new java.util.ArrayList<>(client.redirectUris());
+    List<String> uris = new java.util.ArrayList<>(client.redirectUris());
     uris.addAll(client.postLogoutRedirectUris());
     if (client.backchannelLogoutUri() != null) {
       uris.add(client.backchannelLogoutUri());
@@ -162,6 +168,10 @@ class ConfiguredClients implements InitializingBean {
       if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
         throw new IllegalStateException("client " + clientId + ": URI " + uri + " must be absolute, without fragment");
       }
+    }
+    if (client.backchannelLogoutUri() != null && !secureOrLoopback(URI.create(client.backchannelLogoutUri()))) {
+      // logout tokens name the account and session: not over plain http to another machine
+      throw new IllegalStateException("client " + clientId + ": backchannel-logout-uri must be https (or http on loopback)");
     }
     if (!client.scopes().contains("openid")) {
       throw new IllegalStateException("client " + clientId + ": scopes must include openid");
