@@ -166,6 +166,7 @@ class BackChannelLogoutIntegrationTests {
   void aPasswordChangeEndsTheOtherSessionsAndTellsTheirServices() throws Exception {
     String phone = TestContacts.phone();
     ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Session own = signedInAlready(owner);
     ApiClient otherBrowser = new ApiClient(port);
     Session other = signIn(otherBrowser, phone);
     String otherSid = other.idToken().getJWTClaimsSet().getStringClaim("sid");
@@ -180,6 +181,9 @@ class BackChannelLogoutIntegrationTests {
     assertThat(claims.getSessionID().getValue()).isEqualTo(otherSid);
     assertThat(otherBrowser.get("/api/v1/me").status()).isEqualTo(401);
     assertThat(refresh(other.refreshToken()).indicatesSuccess()).isFalse();
+    // the session that changed the password goes on, and so do the service's tokens given in it
+    assertThat(owner.get("/api/v1/me").status()).isEqualTo(200);
+    assertThat(refresh(own.refreshToken()).indicatesSuccess()).isTrue();
     await().atMost(Waits.BACKGROUND).until(() -> scheduledDeliveries() == 0);
     assertThat(received).hasSize(1);
   }
@@ -228,6 +232,18 @@ class BackChannelLogoutIntegrationTests {
     URI callback =
         rp.signIn(browser, rp.authorize(CLIENT, CALLBACK, "openid", new State(), nonce, verifier, CodeChallengeMethod.S256).build(),
             phone, PASSWORD, null, clock);
+    return tokens(browser, callback, verifier, nonce);
+  }
+
+  /** A browser signed in to Propusk: the authorization request comes straight back with a code. */
+  private Session signedInAlready(ApiClient browser) throws Exception {
+    CodeVerifier verifier = new CodeVerifier();
+    Nonce nonce = new Nonce();
+    var request = rp.authorize(CLIENT, CALLBACK, "openid", new State(), nonce, verifier, CodeChallengeMethod.S256).build();
+    return tokens(browser, URI.create(rp.location(Pages.page(browser, pathOf(request.toURI())))), verifier, nonce);
+  }
+
+  private Session tokens(ApiClient browser, URI callback, CodeVerifier verifier, Nonce nonce) throws Exception {
     AuthorizationResponse response = AuthorizationResponse.parse(callback);
     assertThat(response.indicatesSuccess()).as(callback.toString()).isTrue();
     TokenResponse tokens =

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * When browser sessions end, the services that were given tokens in them hear of it (OpenID
- * Connect Back-Channel Logout 1.0) and their tokens for the account stop working. Sessions end at
+ * Connect Back-Channel Logout 1.0) and the tokens they were given in them stop working. Sessions end at
  * a sign-out (this browser's session), a password change or recovery (every other session of the
  * account) and the account's deletion (all of them). The listeners run in the publishing request
  * and transaction: the request tells which session is this browser's, and a delivery is scheduled
@@ -82,12 +82,9 @@ class BackChannelLogout {
   private void end(UUID accountId, List<String> sids) {
     Instant now = clock.instant();
     for (String sid : sids) {
+      // tokens end with the session they were given in; those of the account's other sessions stay
+      sessions.endAuthorizations(sid);
       for (String clientId : sessions.clientsOf(sid)) {
-        // refresh tokens end with the session they were given in
-        jdbc.sql("delete from oauth2_authorization where principal_name = :account and registered_client_id = :client")
-            .param("account", accountId.toString())
-            .param("client", clientId)
-            .update();
         RegisteredClient client = clients.findById(clientId);
         if (client != null && client.getClientSettings().getSetting(ClientRegistry.BACKCHANNEL_LOGOUT_URI) != null) {
           LogoutTokenDelivery.Delivery job = new LogoutTokenDelivery.Delivery(clientId, accountId, sid, now);

@@ -24,7 +24,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * session, kept in the session itself (so in the database, the same on every node) and unchanged
  * when the session id changes at a level change, which Spring's {@code sid} (a hash of the session
  * id) is not. It is bound to the account: a browser that signs in as someone else gets a new one.
- * The table names the account of each sid and the clients given a code in it, for logout.
+ * The tables name the account of each sid, the clients given a code in it and those
+ * authorizations, for logout.
  */
 @Component
 public class OidcSessions {
@@ -71,6 +72,10 @@ public class OidcSessions {
         .param("client", authorization.getRegisteredClientId())
         .param("now", DbTime.of(clock.instant()))
         .update();
+    jdbc.sql("insert into federation_session_authorization (sid, authorization_id) values (:sid, :id) on conflict do nothing")
+        .param("sid", sid)
+        .param("id", authorization.getId())
+        .update();
     return OAuth2Authorization.from(authorization).attribute(SID, sid).build();
   }
 
@@ -102,7 +107,16 @@ public class OidcSessions {
         .list();
   }
 
-  /** The session is over: its sid and clients are forgotten. */
+  /** Removes the authorizations (codes and tokens) given in the session. */
+  void endAuthorizations(String sid) {
+    jdbc.sql(
+            "delete from oauth2_authorization where id in"
+                + " (select authorization_id from federation_session_authorization where sid = :sid)")
+        .param("sid", sid)
+        .update();
+  }
+
+  /** The session is over: its sid, clients and authorizations are forgotten. */
   void forget(String sid) {
     jdbc.sql("delete from federation_session where sid = :sid").param("sid", sid).update();
   }
