@@ -34,8 +34,6 @@ public class ClientRegistry implements RegisteredClientRepository {
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
   /** Client setting: where the client takes back-channel logout tokens; absent when it does not. */
   public static final String BACKCHANNEL_LOGOUT_URI = "settings.client.backchannel-logout-uri";
-  /** Client setting: whether the client needs {@code sid} in logout tokens. */
-  public static final String BACKCHANNEL_LOGOUT_SESSION_REQUIRED = "settings.client.backchannel-logout-session-required";
 
   private static final Duration CACHE = Duration.ofSeconds(30);
 
@@ -95,13 +93,12 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean consentRequired,
       String idTokenAlg,
       String backchannelLogoutUri,
-      boolean backchannelSessionRequired,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, backchannel_logout_uri, backchannel_session_required, created_at from federation_client where active and " + filter)
+                + " id_token_alg, backchannel_logout_uri, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -116,7 +113,6 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("consent_required"),
                     rs.getString("id_token_alg"),
                     rs.getString("backchannel_logout_uri"),
-                    rs.getBoolean("backchannel_session_required"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -149,7 +145,6 @@ public class ClientRegistry implements RegisteredClientRepository {
                           if (row.backchannelLogoutUri() != null) {
                             settings.put(BACKCHANNEL_LOGOUT_URI, row.backchannelLogoutUri());
                           }
-                          settings.put(BACKCHANNEL_LOGOUT_SESSION_REQUIRED, row.backchannelSessionRequired());
                         })
                     .build())
             .tokenSettings(

@@ -68,7 +68,6 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
-            "backchannelSessionRequired", client.backchannelLogoutSessionRequired(),
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -79,9 +78,9 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, backchannel_logout_uri, backchannel_session_required,"
-                    + " active, created_at, updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now,"
-                    + " :requirePkce, :consentRequired, :idTokenAlg, :backchannelLogoutUri, :backchannelSessionRequired,"
+                    + " require_pkce, consent_required, id_token_alg, backchannel_logout_uri, active,"
+                    + " created_at, updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now,"
+                    + " :requirePkce, :consentRequired, :idTokenAlg, :backchannelLogoutUri,"
                     + " true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
@@ -100,8 +99,7 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " backchannel_logout_uri = :backchannelLogoutUri, backchannel_session_required ="
-                  + " :backchannelSessionRequired, active = true, updated_at = :now where client_id = :clientId")
+                  + " backchannel_logout_uri = :backchannelLogoutUri, active = true, updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .param("backchannelLogoutUri", client.backchannelLogoutUri())

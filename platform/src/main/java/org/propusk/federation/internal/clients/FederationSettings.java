@@ -21,8 +21,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
    * {@code consent-required} defaults to true, which is refused until the consent page exists.
    * {@code post-logout-redirect-uris} are where {@code /connect/logout} may send the citizen back
-   * (exact match); {@code backchannel-logout-uri} takes logout tokens when a session ends, with
-   * {@code sid} required when {@code backchannel-logout-session-required}.
+   * (exact match); {@code backchannel-logout-uri} takes logout tokens (always with {@code sid})
+   * when a session ends.
    */
   public record ConfiguredClient(
       String name,
@@ -35,12 +35,10 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       Boolean consentRequired,
       String idTokenAlg,
       List<String> postLogoutRedirectUris,
-      String backchannelLogoutUri,
-      Boolean backchannelLogoutSessionRequired) {
+      String backchannelLogoutUri) {
 
     public ConfiguredClient {
       postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
-      backchannelLogoutSessionRequired = backchannelLogoutSessionRequired != null && backchannelLogoutSessionRequired;
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
       scopes = scopes == null ? List.of() : List.copyOf(scopes);
       confidential = confidential == null || confidential;
