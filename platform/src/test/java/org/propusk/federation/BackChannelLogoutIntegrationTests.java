@@ -163,6 +163,20 @@ class BackChannelLogoutIntegrationTests {
   }
 
   @Test
+  void aTokenTheServiceRefusesIsNotSentAgain() throws Exception {
+    answer.set(400);
+    String phone = TestContacts.phone();
+    TestAccounts.registerByPhone(port, phone, PASSWORD);
+    ApiClient browser = new ApiClient(port);
+    signIn(browser, phone);
+
+    assertThat(Pages.form(browser, "/logout", Map.of()).status()).isEqualTo(302);
+
+    await().atMost(Waits.BACKGROUND).until(() -> !received.isEmpty() && scheduledDeliveries() == 0);
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
   void aPasswordChangeEndsTheOtherSessionsAndTellsTheirServices() throws Exception {
     String phone = TestContacts.phone();
     ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
