@@ -82,10 +82,8 @@ class OpenIdProviderIntegrationTests {
     assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).isFalse();
     assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
     assertThat(metadata.has("introspection_endpoint")).isFalse();
-    assertThat(metadata.has("end_session_endpoint")).isFalse();
     // not offered yet, so not reachable either
     assertThat(new ApiClient(port).get("/oauth2/introspect").status()).isEqualTo(404);
-    assertThat(new ApiClient(port).get("/connect/logout").status()).isEqualTo(404);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.propusk.federation.internal.logout.OidcSessions;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -37,19 +38,24 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
       List.of("state_hash", "code_hash", "access_hash", "id_token_hash", "refresh_hash");
 
   private final TransactionTemplate transactions;
+  private final OidcSessions sessions;
 
-  public AuthorizationStore(JdbcOperations jdbc, RegisteredClientRepository clients, TransactionTemplate transactions) {
+  public AuthorizationStore(
+      JdbcOperations jdbc, RegisteredClientRepository clients, TransactionTemplate transactions, OidcSessions sessions) {
     super(jdbc, clients);
     this.transactions = transactions;
+    this.sessions = sessions;
     JsonMapper json = AuthorizationJson.mapper();
     setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
     setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
   }
 
+  /** Also binds the authorization to the browser session's sid when its code is issued. */
   @Override
-  public void save(OAuth2Authorization authorization) {
+  public void save(OAuth2Authorization given) {
     transactions.executeWithoutResult(
         status -> {
+          OAuth2Authorization authorization = sessions.bind(given);
           super.save(authorization);
           getJdbcOperations()
               .update(

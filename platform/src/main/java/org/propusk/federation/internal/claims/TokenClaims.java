@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.propusk.account.AccountLevel;
+import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Citizen;
 import org.springframework.security.core.Authentication;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * ID tokens: {@code auth_time} (when the citizen last proved who they are), {@code amr} (how:
  * RFC 8176 values of the methods of this sign-in) and {@code acr} (the account's level as
  * {@code urn:propusk:level:<level>}), all from the {@link Citizen} of the sign-in, since Spring's
- * own {@code auth_time} needs its session tracking, which Propusk does not use (ADR 6, section 7).
+ * own {@code auth_time} needs its session tracking, which Propusk does not use (ADR 6, section 7);
+ * {@code sid}, Propusk's stable session id, from the authorization.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -38,6 +40,11 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
           .claim("auth_time", Date.from(citizen.authenticatedAt()))
           .claim("amr", amr(citizen))
           .claim("acr", ACR_PREFIX + AccountLevel.valueOf(citizen.level()).apiName());
+    }
+    // the browser session the code was given in (OidcSessions), for logout
+    String sid = context.getAuthorization() == null ? null : context.getAuthorization().getAttribute(OidcSessions.SID);
+    if (sid != null) {
+      context.getClaims().claim("sid", sid);
     }
   }
 

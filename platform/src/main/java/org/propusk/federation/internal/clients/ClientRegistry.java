@@ -34,6 +34,8 @@ public class ClientRegistry implements RegisteredClientRepository {
   public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
   /** Access tokens are JWTs that stay valid when revoked: short. */
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+  /** Client setting: where the client takes back-channel logout tokens; absent when it does not. */
+  public static final String BACKCHANNEL_LOGOUT_URI = "settings.client.backchannel-logout-uri";
 
   private static final Duration CACHE = Duration.ofSeconds(30);
 
@@ -109,13 +111,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       String jwksUrl,
       String assertionAlg,
       int version,
+      String backchannelLogoutUri,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
                 + " id_token_alg, require_par, minimum_level, auth_method, jwks, jwks_url, assertion_alg, version,"
-                + " created_at from federation_client where active and " + filter)
+                + " backchannel_logout_uri, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -136,22 +139,15 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getString("jwks_url"),
                     rs.getString("assertion_alg"),
                     rs.getInt("version"),
+                    rs.getString("backchannel_logout_uri"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
   }
 
   private RegisteredClient toClient(Row row) {
-    List<String> redirectUris =
-        jdbc.sql("select uri from federation_client_redirect_uri where client_id = :id and kind = 'login' order by uri")
-            .param("id", row.clientId())
-            .query(String.class)
-            .list();
-    List<String> postLogoutRedirectUris =
-        jdbc.sql("select uri from federation_client_redirect_uri where client_id = :id and kind = 'post_logout' order by uri")
-            .param("id", row.clientId())
-            .query(String.class)
-            .list();
+    List<String> redirectUris = redirectUris(row.clientId(), "login");
+    List<String> postLogoutRedirectUris = redirectUris(row.clientId(), "post_logout");
     List<String> scopes =
         jdbc.sql("select scope from federation_client_scope where client_id = :id order by scope")
             .param("id", row.clientId())
@@ -165,6 +161,9 @@ public class ClientRegistry implements RegisteredClientRepository {
             .setting(REQUIRE_PUSHED_REQUESTS, row.requirePar())
             .setting(MINIMUM_LEVEL, row.minimumLevel())
             .setting(ClientAssertionDecoders.VERSION_SETTING, row.version());
+    if (row.backchannelLogoutUri() != null) {
+      settings.setting(BACKCHANNEL_LOGOUT_URI, row.backchannelLogoutUri());
+    }
     boolean privateKeyJwt = row.confidential() && ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(row.authMethod());
     if (privateKeyJwt) {
       settings.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.from(row.assertionAlg()));
@@ -216,6 +215,14 @@ public class ClientRegistry implements RegisteredClientRepository {
   public static AccountLevel minimumLevel(RegisteredClient client) {
     AccountLevel level = client.getClientSettings().getSetting(MINIMUM_LEVEL);
     return level == null ? AccountLevel.SIMPLIFIED : level;
+  }
+
+  private List<String> redirectUris(String clientId, String kind) {
+    return jdbc.sql("select uri from federation_client_redirect_uri where client_id = :id and kind = :kind order by uri")
+        .param("id", clientId)
+        .param("kind", kind)
+        .query(String.class)
+        .list();
   }
 
   private static Instant instant(java.sql.Timestamp at) {

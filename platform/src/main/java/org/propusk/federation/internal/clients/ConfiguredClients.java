@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import org.propusk.shared.DbTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.propusk.account.AccountLevel;
@@ -81,13 +82,14 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method, active,"
-                    + " created_at, updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now,"
-                    + " :requirePkce, :consentRequired, :idTokenAlg, :requirePar, :minimumLevel, :authMethod, true, :now,"
-                    + " :now)")
+                    + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method,"
+                    + " backchannel_logout_uri, active, created_at, updated_at) values (:id, :clientId, :name,"
+                    + " :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg, :requirePar,"
+                    + " :minimumLevel, :authMethod, :backchannelLogoutUri, true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
+            .param("backchannelLogoutUri", client.backchannelLogoutUri())
             .update();
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // it inserted the same configuration
@@ -101,10 +103,12 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod, active = true,"
-                  + " updated_at = :now where client_id = :clientId")
+                  + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod,"
+                  + " backchannel_logout_uri = :backchannelLogoutUri, active = true, updated_at = :now"
+                  + " where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
+          .param("backchannelLogoutUri", client.backchannelLogoutUri())
           .update();
     }
     jdbc.sql("delete from federation_client_redirect_uri where client_id = :clientId").param("clientId", clientId).update();
@@ -112,6 +116,13 @@ class ConfiguredClients implements InitializingBean {
     client.redirectUris().forEach(
         uri ->
             jdbc.sql("insert into federation_client_redirect_uri (client_id, kind, uri) values (:clientId, 'login', :uri)")
+                .param("clientId", clientId)
+                .param("uri", uri)
+                .update());
+    client.postLogoutRedirectUris().forEach(
+        uri ->
+            jdbc.sql(
+                    "insert into federation_client_redirect_uri (client_id, kind, uri) values (:clientId, 'post_logout', :uri)")
                 .param("clientId", clientId)
                 .param("uri", uri)
                 .update());
@@ -139,6 +150,11 @@ class ConfiguredClients implements InitializingBean {
     return hasher.encode(client.secret());
   }
 
+  private static boolean secureOrLoopback(URI uri) {
+    return "https".equals(uri.getScheme())
+        || ("http".equals(uri.getScheme()) && List.of("127.0.0.1", "[::1]", "localhost").contains(uri.getHost()));
+  }
+
   private static void check(String clientId, FederationSettings.ConfiguredClient client) {
     if (!clientId.matches("[A-Za-z0-9._-]{1,100}")) {
       throw new IllegalStateException("client id " + clientId + ": letters, digits, '.', '_' and '-' only");
@@ -146,11 +162,20 @@ class ConfiguredClients implements InitializingBean {
     if (client.redirectUris().isEmpty()) {
       throw new IllegalStateException("client " + clientId + " has no redirect-uris");
     }
-    for (String uri : client.redirectUris()) {
+    List<String> uris = new java.util.ArrayList<>(client.redirectUris());
+    uris.addAll(client.postLogoutRedirectUris());
+    if (client.backchannelLogoutUri() != null) {
+      uris.add(client.backchannelLogoutUri());
+    }
+    for (String uri : uris) {
       URI parsed = URI.create(uri);
       if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
-        throw new IllegalStateException("client " + clientId + ": redirect URI " + uri + " must be absolute, without fragment");
+        throw new IllegalStateException("client " + clientId + ": URI " + uri + " must be absolute, without fragment");
       }
+    }
+    if (client.backchannelLogoutUri() != null && !secureOrLoopback(URI.create(client.backchannelLogoutUri()))) {
+      // logout tokens name the account and session: not over plain http to another machine
+      throw new IllegalStateException("client " + clientId + ": backchannel-logout-uri must be https (or http on loopback)");
     }
     if (!client.scopes().contains("openid")) {
       throw new IllegalStateException("client " + clientId + ": scopes must include openid");

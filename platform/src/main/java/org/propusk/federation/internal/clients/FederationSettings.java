@@ -23,6 +23,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * {@code require-par} (false) admits only pushed authorization requests; {@code minimum-level}
    * ({@code simplified}, {@code standard} or {@code confirmed}; default simplified) is the least
    * account level the service accepts.
+   * {@code post-logout-redirect-uris} are where {@code /connect/logout} may send the citizen back
+   * (exact match); {@code backchannel-logout-uri} takes logout tokens (always with {@code sid})
+   * when a session ends.
    */
   public record ConfiguredClient(
       String name,
@@ -35,9 +38,12 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       Boolean consentRequired,
       String idTokenAlg,
       Boolean requirePar,
-      String minimumLevel) {
+      String minimumLevel,
+      List<String> postLogoutRedirectUris,
+      String backchannelLogoutUri) {
 
     public ConfiguredClient {
+      postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
       scopes = scopes == null ? List.of() : List.copyOf(scopes);
       confidential = confidential == null || confidential;

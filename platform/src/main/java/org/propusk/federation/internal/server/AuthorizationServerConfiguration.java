@@ -17,6 +17,8 @@ import org.propusk.federation.internal.clients.FederationSettings;
 import org.propusk.federation.internal.keys.ActiveKeys;
 import org.propusk.federation.internal.keys.PublishedKeys;
 import org.propusk.federation.internal.keys.SigningKeys;
+import org.propusk.federation.internal.logout.OidcSessions;
+import org.propusk.federation.internal.logout.RpLogout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,8 +86,9 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  AuthorizationStore authorizationStore(JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions) {
-    return new AuthorizationStore(jdbc, clients, transactions);
+  AuthorizationStore authorizationStore(
+      JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions, OidcSessions sessions) {
+    return new AuthorizationStore(jdbc, clients, transactions, sessions);
   }
 
   @Bean
@@ -140,7 +143,8 @@ class AuthorizationServerConfiguration {
       IssuerParameter issuer,
       AuthorizationRequests requests,
       Accounts accounts,
-      Clock clock)
+      Clock clock,
+      RpLogout rpLogout)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     AuthorizationRequestRules rules = new AuthorizationRequestRules();
@@ -201,7 +205,9 @@ class AuthorizationServerConfiguration {
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
-                          discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply)));
+                              discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply))
+                          // Propusk's recorded sign-out, or the citizen's confirmation (Spring's would just end the session)
+                          .logoutEndpoint(logout -> logout.logoutResponseHandler(rpLogout)));
         });
     http.authorizeHttpRequests(
             authorize ->

@@ -10,8 +10,9 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 /**
  * {@code /.well-known/openid-configuration} as Propusk is: Spring's defaults advertise grants,
  * client authentication methods and features that Propusk does not offer (client credentials,
- * token exchange, mutual TLS, DPoP, RS256 only), and endpoints not built yet (introspection and
- * RP-initiated logout, which {@link NotOfferedYet} also closes). Only what works is announced.
+ * token exchange, mutual TLS, DPoP, RS256 only), and endpoints not built yet (introspection,
+ * which {@link NotOfferedYet} also closes). Only what works is announced, with what Spring does not
+ * know of: back-channel logout, with {@code sid} in every logout token.
  */
 final class DiscoveryMetadata {
 
@@ -54,6 +55,7 @@ final class DiscoveryMetadata {
     claims.remove("dpop_signing_alg_values_supported");
     claims.remove("introspection_endpoint");
     claims.remove("introspection_endpoint_auth_methods_supported");
-    claims.remove("end_session_endpoint");
+    claims.put("backchannel_logout_supported", true);
+    claims.put("backchannel_logout_session_supported", true);
   }
 }
