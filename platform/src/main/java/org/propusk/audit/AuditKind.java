@@ -62,7 +62,22 @@ public enum AuditKind {
    */
   ROLE_GRANTED,
   /** An administrator took a role away from the account; the details name it and the administrator. */
-  ROLE_REVOKED;
+  ROLE_REVOKED,
+  /**
+   * A service presented a sign-in code a second time; what was issued for it was revoked. The
+   * details name the client.
+   */
+  AUTHORIZATION_CODE_REPLAYED,
+  /**
+   * A service's refresh token was used after it had been replaced; every token of that sign-in at
+   * that service was revoked. The details name the client.
+   */
+  REFRESH_TOKEN_REUSED,
+  /**
+   * A new key signs the tokens of the OpenID Connect provider (no account); the details give the
+   * algorithm and both key ids.
+   */
+  SIGNING_KEY_ROTATED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

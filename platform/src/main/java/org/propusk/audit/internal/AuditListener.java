@@ -12,6 +12,9 @@ import org.propusk.account.RoleGranted;
 import org.propusk.account.RoleRevoked;
 import org.propusk.audit.AuditKind;
 import org.propusk.authentication.SecondFactorFailed;
+import org.propusk.federation.AuthorizationCodeReplayed;
+import org.propusk.federation.RefreshTokenReuseDetected;
+import org.propusk.federation.SigningKeyRotated;
 import org.propusk.authentication.RecoveryCodeUsed;
 import org.propusk.authentication.RecoveryCodesRenewed;
 import org.propusk.authentication.SecondFactorChanged;
@@ -185,5 +188,25 @@ class AuditListener {
         "administrator",
         event.occurrence(),
         "role=" + event.role().apiName() + " by=" + event.revokedBy());
+  }
+
+  @ApplicationModuleListener
+  void on(AuthorizationCodeReplayed event) {
+    log.append(event.accountId(), AuditKind.AUTHORIZATION_CODE_REPLAYED, "service", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(RefreshTokenReuseDetected event) {
+    log.append(event.accountId(), AuditKind.REFRESH_TOKEN_REUSED, "service", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(SigningKeyRotated event) {
+    log.append(
+        null,
+        AuditKind.SIGNING_KEY_ROTATED,
+        "system",
+        event.occurrence(),
+        "alg=" + event.algorithm() + " active=" + event.activeKeyId() + " retired=" + event.retiredKeyId());
   }
 }

@@ -30,8 +30,17 @@ public class ClientRegistry implements RegisteredClientRepository {
 
   /** How long a code is good for (SPEC: at most 60 s). */
   public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+  /** The longest-lived token Propusk signs: a retired signing key stays published a day beyond it. */
+  public static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(10);
   /** Access tokens are JWTs that stay valid when revoked: short. */
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+  /** A refresh token unused this long dies; each rotation starts it again, up to the family's absolute end. */
+  public static final Duration REFRESH_TOKEN_IDLE_LIFETIME = Duration.ofHours(1);
+
+  /** Client setting: the least account level the service accepts ({@code AccountLevel.apiName()}). */
+  public static final String MINIMUM_LEVEL = "settings.client.minimum-level";
+  /** Client setting: true when the client may introspect access tokens issued to other clients. */
+  public static final String RESOURCE_SERVER = "settings.client.resource-server";
 
   private static final Duration CACHE = Duration.ofSeconds(30);
 
@@ -90,12 +99,15 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean requirePkce,
       boolean consentRequired,
       String idTokenAlg,
+      String minimumLevel,
+      boolean resourceServer,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, created_at from federation_client where active and " + filter)
+                + " id_token_alg, minimum_level, resource_server, created_at from federation_client where active and "
+                + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -109,6 +121,8 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("require_pkce"),
                     rs.getBoolean("consent_required"),
                     rs.getString("id_token_alg"),
+                    rs.getString("minimum_level"),
+                    rs.getBoolean("resource_server"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -138,11 +152,14 @@ public class ClientRegistry implements RegisteredClientRepository {
                     // public clients always prove the code with PKCE: they have nothing else
                     .requireProofKey(!row.confidential() || row.requirePkce())
                     .requireAuthorizationConsent(row.consentRequired())
+                    .setting(MINIMUM_LEVEL, row.minimumLevel())
+                    .setting(RESOURCE_SERVER, row.resourceServer())
                     .build())
             .tokenSettings(
                 TokenSettings.builder()
                     .authorizationCodeTimeToLive(CODE_LIFETIME)
                     .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
+                    .refreshTokenTimeToLive(REFRESH_TOKEN_IDLE_LIFETIME)
                     // every refresh gives a new refresh token; the old one no longer works
                     .reuseRefreshTokens(false)
                     .idTokenSignatureAlgorithm(SignatureAlgorithm.from(row.idTokenAlg()))

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import org.propusk.shared.DbTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import org.propusk.account.AccountLevel;
 import org.propusk.federation.internal.keys.SigningKeys;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
@@ -67,6 +69,8 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
+            "minimumLevel", client.minimumLevel(),
+            "resourceServer", client.resourceServer(),
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -77,9 +81,9 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, active, created_at, updated_at) values (:id,"
-                    + " :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg,"
-                    + " true, :now, :now)")
+                    + " require_pkce, consent_required, id_token_alg, minimum_level, resource_server, active, created_at,"
+                    + " updated_at) values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce,"
+                    + " :consentRequired, :idTokenAlg, :minimumLevel, :resourceServer, true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
@@ -96,7 +100,8 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " active = true, updated_at = :now where client_id = :clientId")
+                  + " minimum_level = :minimumLevel, resource_server = :resourceServer, active = true,"
+                  + " updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .update();
@@ -151,6 +156,10 @@ class ConfiguredClients implements InitializingBean {
     }
     if (SigningKeys.ALGORITHMS.stream().noneMatch(alg -> alg.getName().equals(client.idTokenAlg()))) {
       throw new IllegalStateException("client " + clientId + ": id-token-alg must be ES256 or RS256");
+    }
+    if (Arrays.stream(AccountLevel.values())
+        .noneMatch(level -> level.apiName().equals(client.minimumLevel()))) {
+      throw new IllegalStateException("client " + clientId + ": minimum-level must be simplified, standard or confirmed");
     }
     if (client.consentRequired()) {
       // Spring would show its own consent page, which is neither ours nor in Russian

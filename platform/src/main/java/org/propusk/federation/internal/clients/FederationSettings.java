@@ -1,17 +1,26 @@
 package org.propusk.federation.internal.clients;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code propusk.federation}: the key for client secrets and, until the administrators' pages
+ * {@code propusk.federation}: the key for client secrets, how long a refresh token family may live
+ * at most ({@code refresh-absolute}, 12 h like a session; rotation does not extend it), how often
+ * the signing keys rotate ({@code key-rotation}, 90 days) and, until the administrators' pages
  * exist, the registered clients themselves (a map by client id, so that profiles add to it).
  */
 @ConfigurationProperties("propusk.federation")
-public record FederationSettings(String clientSecretKey, Map<String, ConfiguredClient> clients) {
+public record FederationSettings(
+    String clientSecretKey,
+    Duration refreshAbsolute,
+    Duration keyRotation,
+    Map<String, ConfiguredClient> clients) {
 
   public FederationSettings {
+    refreshAbsolute = refreshAbsolute == null ? Duration.ofHours(12) : refreshAbsolute;
+    keyRotation = keyRotation == null ? Duration.ofDays(90) : keyRotation;
     clients = clients == null ? Map.of() : Map.copyOf(clients);
   }
 
@@ -20,6 +29,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
    * {@code consent-required} defaults to true, which is refused until the consent page exists.
+   * {@code minimum-level} (simplified, standard or confirmed; default simplified) is the least
+   * account level the service accepts; {@code resource-server} (default false) lets the client
+   * introspect access tokens issued to other clients.
    */
   public record ConfiguredClient(
       String name,
@@ -30,7 +42,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       String secretHash,
       Boolean requirePkce,
       Boolean consentRequired,
-      String idTokenAlg) {
+      String idTokenAlg,
+      String minimumLevel,
+      Boolean resourceServer) {
 
     public ConfiguredClient {
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
@@ -39,6 +53,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       requirePkce = requirePkce == null || requirePkce;
       consentRequired = consentRequired == null || consentRequired;
       idTokenAlg = idTokenAlg == null ? "ES256" : idTokenAlg;
+      minimumLevel = minimumLevel == null ? "simplified" : minimumLevel;
+      resourceServer = resourceServer != null && resourceServer;
     }
   }
 }

@@ -1,9 +1,15 @@
 package org.propusk.federation.internal.server;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import java.time.Clock;
 import java.util.List;
 import org.propusk.authentication.WebSessionSecurity;
+import org.propusk.federation.internal.authorization.AuthorizationCodeGuard;
 import org.propusk.federation.internal.authorization.AuthorizationStore;
+import org.propusk.federation.internal.authorization.BoundedRefreshTokenGenerator;
+import org.propusk.federation.internal.authorization.CodeGenerator;
+import org.propusk.federation.internal.authorization.IntrospectionGuard;
+import org.propusk.federation.internal.authorization.RefreshTokenReuseGuard;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.clients.ClientSecretHasher;
 import org.propusk.federation.internal.clients.FederationSettings;
@@ -11,6 +17,7 @@ import org.propusk.federation.internal.keys.ActiveKeys;
 import org.propusk.federation.internal.keys.PublishedKeys;
 import org.propusk.federation.internal.keys.SigningKeys;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,15 +26,27 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -60,20 +79,43 @@ class AuthorizationServerConfiguration {
     return new NimbusJwtEncoder(new ActiveKeys(keys));
   }
 
-  /** Propusk's own tokens, for userinfo: ES256 or RS256 under a published key, nothing else. */
+  /**
+   * Propusk's own tokens, for userinfo: ES256 or RS256 under a published key, nothing else, from
+   * this issuer, and valid by Propusk's clock (the one that dated them).
+   */
   @Bean
-  JwtDecoder jwtDecoder(PublishedKeys keys) {
-    return NimbusJwtDecoder.withJwkSource(keys)
-        .jwsAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
-            .map(JWSAlgorithm::getName)
-            .map(SignatureAlgorithm::from)
-            .forEach(algorithms::add))
-        .build();
+  JwtDecoder jwtDecoder(PublishedKeys keys, @Value("${propusk.public-url}") String issuer, Clock clock) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withJwkSource(keys)
+            .jwsAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
+                .map(JWSAlgorithm::getName)
+                .map(SignatureAlgorithm::from)
+                .forEach(algorithms::add))
+            .build();
+    JwtTimestampValidator times = new JwtTimestampValidator();
+    times.setClock(clock);
+    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(times, new JwtIssuerValidator(issuer)));
+    return decoder;
   }
 
   @Bean
-  AuthorizationStore authorizationStore(JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions) {
-    return new AuthorizationStore(jdbc, clients, transactions);
+  AuthorizationStore authorizationStore(
+      JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions, FederationSettings settings, Clock clock) {
+    return new AuthorizationStore(jdbc, clients, transactions, settings.refreshAbsolute(), clock);
+  }
+
+  /**
+   * The tokens, all dated by Propusk's clock (Spring's generators default to the system clock):
+   * JWT access and ID tokens with Propusk's claims, and refresh tokens with an absolute end.
+   * Declared here, so Spring's configurer uses it instead of building its own (ADR 6, section 4).
+   */
+  @Bean
+  OAuth2TokenGenerator<OAuth2Token> tokenGenerator(
+      JwtEncoder encoder, OAuth2TokenCustomizer<JwtEncodingContext> claims, AuthorizationStore store, Clock clock) {
+    JwtGenerator jwts = new JwtGenerator(encoder);
+    jwts.setJwtCustomizer(claims);
+    jwts.setClock(clock);
+    return new DelegatingOAuth2TokenGenerator(jwts, new BoundedRefreshTokenGenerator(store, clock));
   }
 
   @Bean
@@ -123,7 +165,10 @@ class AuthorizationServerConfiguration {
       WebSessionSecurity webSessions,
       ClientRegistry clients,
       AuthorizationStore authorizations,
-      FederationSettings settings)
+      FederationSettings settings,
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events,
+      Clock clock)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     http.oauth2AuthorizationServer(
@@ -143,6 +188,33 @@ class AuthorizationServerConfiguration {
                                       secret.setPasswordEncoder(secrets);
                                     }
                                   })))
+              // codes dated by Propusk's clock
+              .authorizationEndpoint(authorize -> authorize.authenticationProviders(new CodeGenerator(clock).installer()))
+              // code expiry and replay audit; refresh token reuse detection
+              .tokenEndpoint(
+                  token ->
+                      token.authenticationProviders(
+                          providers ->
+                              providers.replaceAll(
+                                  provider ->
+                                      switch (provider) {
+                                        case OAuth2AuthorizationCodeAuthenticationProvider code ->
+                                            new AuthorizationCodeGuard(code, authorizations, transactions, events, clock);
+                                        case OAuth2RefreshTokenAuthenticationProvider refresh ->
+                                            new RefreshTokenReuseGuard(
+                                                refresh, authorizations, clients, transactions, events, clock);
+                                        default -> provider;
+                                      })))
+              // a token is active only to its own client, or to a resource server
+              .tokenIntrospectionEndpoint(
+                  introspection ->
+                      introspection.authenticationProviders(
+                          providers ->
+                              providers.replaceAll(
+                                  provider ->
+                                      provider instanceof OAuth2TokenIntrospectionAuthenticationProvider spring
+                                          ? new IntrospectionGuard(spring, authorizations, clock)
+                                          : provider)))
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(

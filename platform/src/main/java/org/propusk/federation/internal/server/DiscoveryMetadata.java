@@ -7,13 +7,15 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 /**
  * {@code /.well-known/openid-configuration} as Propusk is: Spring's defaults advertise grants,
  * client authentication methods and features that Propusk does not offer (client credentials,
- * token exchange, mutual TLS, DPoP, RS256 only), and endpoints not built yet (introspection and
- * RP-initiated logout, which {@link NotOfferedYet} also closes). Only what works is announced.
+ * token exchange, mutual TLS, DPoP, RS256 only), and endpoints not built yet (RP-initiated
+ * logout, which {@link NotOfferedYet} also closes). Only what works is announced. Introspection
+ * takes confidential clients only: a public client has nothing to authenticate with.
  */
 final class DiscoveryMetadata {
 
   static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token");
   static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "none");
+  static final List<String> CONFIDENTIAL_CLIENT_AUTHENTICATION = List.of("client_secret_basic");
   static final List<String> ID_TOKEN_ALGORITHMS = List.of("ES256", "RS256");
 
   private DiscoveryMetadata() {}
@@ -37,8 +39,7 @@ final class DiscoveryMetadata {
     claims.put("request_uri_parameter_supported", false);
     claims.remove("tls_client_certificate_bound_access_tokens");
     claims.remove("dpop_signing_alg_values_supported");
-    claims.remove("introspection_endpoint");
-    claims.remove("introspection_endpoint_auth_methods_supported");
+    claims.put("introspection_endpoint_auth_methods_supported", CONFIDENTIAL_CLIENT_AUTHENTICATION);
     claims.remove("end_session_endpoint");
   }
 }

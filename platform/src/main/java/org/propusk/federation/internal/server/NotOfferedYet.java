@@ -10,13 +10,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Endpoints that Spring switches on with OpenID Connect but that Propusk does not offer yet, for
- * reasons of its own: introspection answers any client about any client's token (ADR 6: an
- * {@code IntrospectionGuard} comes first), and Spring's RP-initiated logout would end the session
- * without Propusk's recorded sign-out. Until then they answer 404, and discovery does not name them.
+ * reasons of its own: Spring's RP-initiated logout would end the session without Propusk's
+ * recorded sign-out. Until then it answers 404, and discovery does not name it.
  */
 final class NotOfferedYet extends OncePerRequestFilter {
 
-  static final Set<String> PATHS = Set.of("/oauth2/introspect", "/connect/logout");
+  static final Set<String> PATHS = Set.of("/connect/logout");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
