@@ -62,11 +62,6 @@ public final class RelyingParty {
     this.clock = clock;
   }
 
-  /** For tests that never move the clock. */
-  public RelyingParty(int port, String issuer) {
-    this(port, issuer, Clock.systemUTC());
-  }
-
   public String base() {
     return "http://localhost:" + port;
   }

@@ -44,10 +44,8 @@ public final class IntrospectionGuard implements AuthenticationProvider {
     }
     OAuth2Authorization authorization = store.findByToken(request.getToken(), null);
     OAuth2Authorization.Token<OAuth2Token> token = authorization == null ? null : authorization.getToken(request.getToken());
-    if (token == null) {
-      return delegate.authenticate(authentication);
-    }
-    if (!mayKnow(caller.getRegisteredClient(), authorization, token.getToken()) || expired(token.getToken())) {
+    // unknown, or not a token at all (e.g. the state of a request, which Spring's provider would fail on)
+    if (token == null || !mayKnow(caller.getRegisteredClient(), authorization, token.getToken()) || expired(token.getToken())) {
       return new OAuth2TokenIntrospectionAuthenticationToken(
           request.getToken(), caller, OAuth2TokenIntrospection.builder().build());
     }
