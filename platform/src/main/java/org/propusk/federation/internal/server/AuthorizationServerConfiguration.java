@@ -2,6 +2,7 @@ package org.propusk.federation.internal.server;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.propusk.authentication.WebSessionSecurity;
 import org.propusk.federation.internal.authorization.AuthorizationCodeGuard;
@@ -114,8 +115,17 @@ class AuthorizationServerConfiguration {
       JwtEncoder encoder, OAuth2TokenCustomizer<JwtEncodingContext> claims, AuthorizationStore store, Clock clock) {
     JwtGenerator jwts = new JwtGenerator(encoder);
     jwts.setJwtCustomizer(claims);
-    jwts.setClock(clock);
-    return new DelegatingOAuth2TokenGenerator(jwts, new BoundedRefreshTokenGenerator(store, clock));
+    jwts.setClock(inWholeSeconds(clock));
+    return new DelegatingOAuth2TokenGenerator(jwts, new BoundedRefreshTokenGenerator(store, inWholeSeconds(clock)));
+  }
+
+  /**
+   * Codes and tokens are dated in whole seconds, as a JWT carries its times: what the database
+   * keeps is then exactly the token's own time, which it would otherwise round (possibly up, so
+   * that a token lived a fraction longer than its lifetime).
+   */
+  static Clock inWholeSeconds(Clock clock) {
+    return Clock.tick(clock, Duration.ofSeconds(1));
   }
 
   @Bean
@@ -189,7 +199,8 @@ class AuthorizationServerConfiguration {
                                     }
                                   })))
               // codes dated by Propusk's clock
-              .authorizationEndpoint(authorize -> authorize.authenticationProviders(new CodeGenerator(clock).installer()))
+              .authorizationEndpoint(
+                  authorize -> authorize.authenticationProviders(new CodeGenerator(inWholeSeconds(clock)).installer()))
               // code expiry and replay audit; refresh token reuse detection
               .tokenEndpoint(
                   token ->
