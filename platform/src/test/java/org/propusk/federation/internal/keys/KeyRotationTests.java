@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.federation.FederationFlows;
+import org.propusk.federation.internal.clients.FederationSettings;
 import org.propusk.shared.DbTime;
 import org.propusk.test.ApiClient;
 import org.propusk.test.MutableClock;
@@ -41,6 +42,7 @@ class KeyRotationTests {
   @Value("${propusk.public-url}") String issuer;
   @Autowired MutableClock clock;
   @Autowired KeyRotation rotation;
+  @Autowired FederationSettings settings;
   @Autowired JdbcClient jdbc;
   RelyingParty rp;
   FederationFlows flows;
@@ -65,7 +67,7 @@ class KeyRotationTests {
         .param("kid", retired)
         .query((rs, n) -> DbTime.read(rs, "signs_from"))
         .single()
-        .plus(Duration.ofDays(90));
+        .plus(settings.keyRotation());
 
     // not yet due: nothing changes
     rotation.rotateDue();
