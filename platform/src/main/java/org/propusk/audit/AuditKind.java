@@ -70,7 +70,22 @@ public enum AuditKind {
   /** An administrator deactivated a relying party; its tokens and consents were removed. */
   RELYING_PARTY_DEACTIVATED,
   /** A new secret was made for a relying party (shown once to the administrator named as actor). */
-  CLIENT_SECRET_ISSUED;
+  CLIENT_SECRET_ISSUED,
+  /**
+   * A service presented a sign-in code a second time; what was issued for it was revoked. The
+   * details name the client.
+   */
+  AUTHORIZATION_CODE_REPLAYED,
+  /**
+   * A service's refresh token was used after it had been replaced; every token of that sign-in at
+   * that service was revoked. The details name the client.
+   */
+  REFRESH_TOKEN_REUSED,
+  /**
+   * A new key signs the tokens of the OpenID Connect provider (no account); the details give the
+   * algorithm and both key ids.
+   */
+  SIGNING_KEY_ROTATED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -17,9 +17,11 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -33,13 +35,14 @@ class LevelRequiredBrowserTests extends BrowserTestSupport {
   static final String PASSWORD = "светлый-дождь-над-садом-4";
 
   @Value("${propusk.public-url}") String issuer;
+  @Autowired MutableClock clock;
 
   @Test
   void theLevelPageExplainsTheStepAndLeadsBackToTheService() throws Exception {
     String phone = TestAccounts.registerByPhone(port, PASSWORD);
     State state = new State();
     AuthenticationRequest request =
-        new RelyingParty(port, issuer)
+        new RelyingParty(port, issuer, clock)
             .authorize(RP, RP_CALLBACK, "openid", state, new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
             .acrValues(List.of(new ACR("urn:propusk:level:standard")))
             .build();

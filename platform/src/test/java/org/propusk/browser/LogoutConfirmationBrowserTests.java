@@ -86,7 +86,7 @@ class LogoutConfirmationBrowserTests extends BrowserTestSupport {
 
   /** The relying party's ID token from a sign-in in another browser (an HTTP client). */
   private JWT idTokenOfAnotherSession(String phone) throws Exception {
-    RelyingParty rp = new RelyingParty(port, issuer);
+    RelyingParty rp = new RelyingParty(port, issuer, clock);
     CodeVerifier verifier = new CodeVerifier();
     URI callback =
         rp.signIn(new ApiClient(port), rp.authorize(RP, RP_CALLBACK, "openid", new State(), new Nonce(), verifier, CodeChallengeMethod.S256).build(),

@@ -67,7 +67,7 @@ class AuthorizationRequestTests {
 
   @BeforeEach
   void relyingParty() {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
   }
 
   @AfterEach

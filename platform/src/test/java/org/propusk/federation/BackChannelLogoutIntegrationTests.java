@@ -85,7 +85,7 @@ class BackChannelLogoutIntegrationTests {
 
   @BeforeEach
   void theServiceListens() throws IOException {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
     service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     service.createContext(
         "/backchannel-logout",

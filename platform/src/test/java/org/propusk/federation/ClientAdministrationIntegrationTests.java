@@ -74,7 +74,7 @@ class ClientAdministrationIntegrationTests {
 
   @BeforeEach
   void relyingParty() {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
   }
 
   @Test

@@ -65,7 +65,7 @@ class OpenIdProviderIntegrationTests {
 
   @BeforeEach
   void relyingParty() {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
   }
 
   @Test
@@ -81,9 +81,10 @@ class OpenIdProviderIntegrationTests {
     assertThat(metadata.get("jwks_uri").asString()).isEqualTo(issuer + "/oauth2/jwks");
     assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).isFalse();
     assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
-    assertThat(metadata.has("introspection_endpoint")).isFalse();
-    // not offered yet, so not reachable either
-    assertThat(new ApiClient(port).get("/oauth2/introspect").status()).isEqualTo(404);
+    assertThat(metadata.get("introspection_endpoint").asString()).isEqualTo(issuer + "/oauth2/introspect");
+    assertThat(texts(metadata, "introspection_endpoint_auth_methods_supported"))
+        .containsExactly("client_secret_basic", "private_key_jwt");
+    assertThat(metadata.get("revocation_endpoint").asString()).isEqualTo(issuer + "/oauth2/revoke");
   }
 
   @Test

@@ -71,7 +71,7 @@ class PrivateKeyJwtIntegrationTests {
 
   @BeforeEach
   void relyingParty() {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
   }
 
   static ECKey newKey() {

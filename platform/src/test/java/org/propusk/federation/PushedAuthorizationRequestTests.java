@@ -63,7 +63,7 @@ class PushedAuthorizationRequestTests {
 
   @BeforeEach
   void relyingParty() {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
   }
 
   @Test

@@ -55,7 +55,7 @@ class RpInitiatedLogoutIntegrationTests {
 
   @BeforeEach
   void relyingParty() {
-    rp = new RelyingParty(port, issuer);
+    rp = new RelyingParty(port, issuer, clock);
   }
 
   @Test

@@ -23,9 +23,13 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.jwt.proc.BadJWTException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -42,12 +46,20 @@ public final class RelyingParty {
   public static final ClientID SPA = new ClientID("test-spa");
   public static final URI SPA_CALLBACK = URI.create("https://spa.example/callback");
 
+  private static final Duration SKEW = Duration.ofSeconds(60);
+
   private final int port;
   private final String issuer;
+  private final Clock clock;
 
-  public RelyingParty(int port, String issuer) {
+  /**
+   * @param clock the provider's clock (the tests' {@link MutableClock}): tokens are dated by it,
+   *     so the relying party checks their times against it, not against the real time
+   */
+  public RelyingParty(int port, String issuer, Clock clock) {
     this.port = port;
     this.issuer = issuer;
+    this.clock = clock;
   }
 
   public String base() {
@@ -105,9 +117,23 @@ public final class RelyingParty {
     return tokens(new ClientSecretBasic(RP, RP_SECRET), code, RP_CALLBACK, verifier);
   }
 
-  /** The relying party's own check of an ID token: signature against the JWKS, issuer, audience, nonce, times. */
+  /**
+   * The relying party's own check of an ID token: signature against the JWKS, issuer, audience,
+   * nonce, and times. Nimbus checks times against the real time only, so it is given the clock's
+   * lead as extra skew, and {@code iat} and {@code exp} are checked here against the provider's clock.
+   */
   public IDTokenClaimsSet validate(JWT idToken, ClientID client, JWSAlgorithm algorithm, Nonce nonce) throws Exception {
-    return new IDTokenValidator(new Issuer(issuer), client, algorithm, endpoint("/oauth2/jwks").toURL()).validate(idToken, nonce);
+    IDTokenValidator validator = new IDTokenValidator(new Issuer(issuer), client, algorithm, endpoint("/oauth2/jwks").toURL());
+    Instant now = clock.instant();
+    validator.setMaxClockSkew((int) (SKEW.toSeconds() + Duration.between(Instant.now(), now).abs().toSeconds()));
+    IDTokenClaimsSet claims = validator.validate(idToken, nonce);
+    if (!claims.getExpirationTime().toInstant().isAfter(now.minus(SKEW))) {
+      throw new BadJWTException("expired by the provider's clock");
+    }
+    if (claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))) {
+      throw new BadJWTException("issued in the future by the provider's clock");
+    }
+    return claims;
   }
 
   /** The redirect's target as a path of this site, or as it is when it leads elsewhere. */

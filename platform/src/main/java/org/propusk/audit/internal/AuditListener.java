@@ -16,6 +16,9 @@ import org.propusk.federation.RelyingPartyChanged;
 import org.propusk.federation.RelyingPartyDeactivated;
 import org.propusk.federation.RelyingPartyRegistered;
 import org.propusk.authentication.SecondFactorFailed;
+import org.propusk.federation.AuthorizationCodeReplayed;
+import org.propusk.federation.RefreshTokenReuseDetected;
+import org.propusk.federation.SigningKeyRotated;
 import org.propusk.authentication.RecoveryCodeUsed;
 import org.propusk.authentication.RecoveryCodesRenewed;
 import org.propusk.authentication.SecondFactorChanged;
@@ -214,5 +217,25 @@ class AuditListener {
   @ApplicationModuleListener
   void on(ClientSecretIssued event) {
     log.append(event.administrator(), AuditKind.CLIENT_SECRET_ISSUED, "administrator", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(AuthorizationCodeReplayed event) {
+    log.append(event.accountId(), AuditKind.AUTHORIZATION_CODE_REPLAYED, "service", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(RefreshTokenReuseDetected event) {
+    log.append(event.accountId(), AuditKind.REFRESH_TOKEN_REUSED, "service", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(SigningKeyRotated event) {
+    log.append(
+        null,
+        AuditKind.SIGNING_KEY_ROTATED,
+        "system",
+        event.occurrence(),
+        "alg=" + event.algorithm() + " active=" + event.activeKeyId() + " retired=" + event.retiredKeyId());
   }
 }

@@ -3,13 +3,16 @@ package org.propusk.federation.internal.authorization;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.propusk.federation.internal.logout.OidcSessions;
+import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -30,8 +33,16 @@ import tools.jackson.databind.json.JsonMapper;
  * org.propusk.shared.Citizen}, and lookups by the SHA-256 of a code or token in indexed columns
  * (Spring's own lookups compare the unindexed values, or OR seven of them). The values themselves
  * stay in their columns, because Spring's providers compare them (ADR 6, section 6).
+ *
+ * <p>When a refresh token is replaced (rotation), the old one's hash goes to {@code
+ * federation_refresh_spent}, so that its reuse can be told from a token that never existed (see
+ * {@link RefreshTokenReuseGuard}). Every row has an {@code expires_at} for housekeeping: its
+ * latest token's expiry, or, while it waits for the citizen (consent, a pushed request), an hour.
  */
 public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
+
+  /** How long an authorization without any token yet (waiting for sign-in or consent) is kept. */
+  static final Duration WAITING_LIFETIME = Duration.ofHours(1);
 
   private static final String COLUMNS = "select * from oauth2_authorization where ";
   private static final List<String> HASH_COLUMNS =
@@ -39,12 +50,21 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
 
   private final TransactionTemplate transactions;
   private final OidcSessions sessions;
+  private final Duration refreshAbsolute;
+  private final Clock clock;
 
   public AuthorizationStore(
-      JdbcOperations jdbc, RegisteredClientRepository clients, TransactionTemplate transactions, OidcSessions sessions) {
+      JdbcOperations jdbc,
+      RegisteredClientRepository clients,
+      TransactionTemplate transactions,
+      OidcSessions sessions,
+      Duration refreshAbsolute,
+      Clock clock) {
     super(jdbc, clients);
     this.transactions = transactions;
     this.sessions = sessions;
+    this.refreshAbsolute = refreshAbsolute;
+    this.clock = clock;
     JsonMapper json = AuthorizationJson.mapper();
     setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
     setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
@@ -56,6 +76,7 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     transactions.executeWithoutResult(
         status -> {
           OAuth2Authorization authorization = sessions.bind(given);
+          recordSpentRefreshToken(authorization);
           super.save(authorization);
           getJdbcOperations()
               .update(
@@ -66,9 +87,55 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
                   hash(value(authorization.getToken(OAuth2AccessToken.class))),
                   hash(value(authorization.getToken(OidcIdToken.class))),
                   hash(value(authorization.getToken(OAuth2RefreshToken.class))),
-                  latestExpiry(authorization),
+                  DbTime.of(latestExpiry(authorization).orElse(clock.instant().plus(WAITING_LIFETIME))),
                   authorization.getId());
         });
+  }
+
+  /** The refresh token stored so far, when this save replaces it, is spent from now on. */
+  private void recordSpentRefreshToken(OAuth2Authorization authorization) {
+    OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getToken(OAuth2RefreshToken.class);
+    if (refresh == null) {
+      return;
+    }
+    List<String> stored =
+        getJdbcOperations()
+            .queryForList("select refresh_hash from oauth2_authorization where id = ?", String.class, authorization.getId());
+    String replaced = stored.isEmpty() ? null : stored.get(0);
+    if (replaced == null || replaced.equals(hash(refresh.getToken().getTokenValue()))) {
+      return;
+    }
+    getJdbcOperations()
+        .update(
+            "insert into federation_refresh_spent (token_hash, authorization_id, expires_at) values (?, ?, ?)",
+            replaced,
+            authorization.getId(),
+            DbTime.of(familyEnd(authorization, refresh.getToken())));
+  }
+
+  /**
+   * When the family began (its code was issued) plus the absolute refresh lifetime: no refresh
+   * token of it lives longer, however often it is rotated.
+   */
+  Instant familyEnd(OAuth2Authorization authorization, OAuth2RefreshToken fallback) {
+    OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+    Instant began = code != null ? code.getToken().getIssuedAt() : fallback.getIssuedAt();
+    return began.plus(refreshAbsolute);
+  }
+
+  /** The authorization whose refresh token this was before it was replaced, if it still exists. */
+  Optional<OAuth2Authorization> familyOfSpent(String refreshToken) {
+    return getJdbcOperations()
+        .queryForList("select authorization_id from federation_refresh_spent where token_hash = ?", String.class, hash(refreshToken))
+        .stream()
+        .findFirst()
+        .map(this::findById);
+  }
+
+  /** Housekeeping: authorizations past their latest expiry and spent hashes of families that can no longer live. */
+  int deleteExpired(Instant now) {
+    return getJdbcOperations().update("delete from oauth2_authorization where expires_at < ?", DbTime.of(now))
+        + getJdbcOperations().update("delete from federation_refresh_spent where expires_at < ?", DbTime.of(now));
   }
 
   @Override
@@ -101,7 +168,7 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     return token == null ? null : token.getToken().getTokenValue();
   }
 
-  private static Timestamp latestExpiry(OAuth2Authorization authorization) {
+  private static Optional<Instant> latestExpiry(OAuth2Authorization authorization) {
     return Stream.of(
             authorization.getToken(OAuth2AuthorizationCode.class),
             authorization.getToken(OAuth2AccessToken.class),
@@ -110,9 +177,7 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
         .filter(Objects::nonNull)
         .map(token -> token.getToken().getExpiresAt())
         .filter(Objects::nonNull)
-        .max(Instant::compareTo)
-        .map(Timestamp::from)
-        .orElse(null);
+        .max(Instant::compareTo);
   }
 
   /** SHA-256 in hex: the values are long random strings, so no key is needed against guessing. */

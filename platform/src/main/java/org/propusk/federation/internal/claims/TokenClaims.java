@@ -1,51 +1,104 @@
 package org.propusk.federation.internal.claims;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.propusk.account.AccountLevel;
+import org.propusk.account.Accounts;
+import org.propusk.federation.internal.clients.ClientRegistry;
+import org.propusk.federation.internal.keys.SigningKeys;
 import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Citizen;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * What Propusk adds to the tokens Spring signs (a bean, which the authorization server picks up).
- * ID tokens: {@code auth_time} (when the citizen last proved who they are), {@code amr} (how:
- * RFC 8176 values of the methods of this sign-in) and {@code acr} (the account's level as
- * {@code urn:propusk:level:<level>}), all from the {@link Citizen} of the sign-in, since Spring's
- * own {@code auth_time} needs its session tracking, which Propusk does not use (ADR 6, section 7);
- * {@code sid}, Propusk's stable session id, from the authorization.
+ * What Propusk adds to the tokens Spring signs (the JWT generator's customizer).
+ *
+ * <ul>
+ *   <li>Every token: the account is read again through {@link Accounts} (at a refresh hours after
+ *       the sign-in too), and a token is refused with {@code invalid_grant} when the account is
+ *       gone or now below the client's minimum level. The header names the signing key
+ *       ({@code kid}) and algorithm: the client's for ID tokens (ES256 unless registered RS256),
+ *       ES256 for access tokens (Spring's default would be RS256).
+ *   <li>ID tokens: {@code auth_time} (when the citizen last proved who they are) and {@code amr}
+ *       (how: RFC 8176 values) from the {@link Citizen} of the sign-in, since Spring's own
+ *       {@code auth_time} needs its session tracking, which Propusk does not use (ADR 6, section
+ *       7); {@code acr} is the account's present level as {@code urn:propusk:level:<level>}, so it
+ *       follows a level change at the next refresh; {@code exp} ten minutes after {@code iat}
+ *       (Spring fixes 30).
+ *   <li>ID tokens carry {@code sid}, Propusk's stable session id, from the authorization (logout).
+ *   <li>Access tokens: no {@code nbf}, which would only repeat {@code iat}.
+ * </ul>
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
   static final String ACR_PREFIX = "urn:propusk:level:";
 
+  private final Accounts accounts;
+  private final SigningKeys keys;
+
+  TokenClaims(Accounts accounts, SigningKeys keys) {
+    this.accounts = accounts;
+    this.keys = keys;
+  }
+
   @Override
   public void customize(JwtEncodingContext context) {
-    if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+    Authentication principal = context.getPrincipal();
+    if (principal == null || !(principal.getPrincipal() instanceof Citizen citizen)) {
       return;
     }
-    Authentication principal = context.getPrincipal();
-    if (principal != null && principal.getPrincipal() instanceof Citizen citizen) {
-      // after a refresh still the sign-in's values: auth_time and amr describe that sign-in; acr
-      // should follow the account's present level at every refresh (SPEC), which comes with step 9
-      context.getClaims()
-          .claim("auth_time", Date.from(citizen.authenticatedAt()))
-          .claim("amr", amr(citizen))
-          .claim("acr", ACR_PREFIX + AccountLevel.valueOf(citizen.level()).apiName());
+    AccountLevel level = presentLevel(citizen.accountId(), context.getRegisteredClient());
+    boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+    SignatureAlgorithm algorithm =
+        idToken ? context.getRegisteredClient().getTokenSettings().getIdTokenSignatureAlgorithm() : SignatureAlgorithm.ES256;
+    context.getJwsHeader().algorithm(algorithm).keyId(keys.signingKeyId(algorithm.getName()));
+    if (!idToken) {
+      // nbf would only repeat iat, and Spring's userinfo and introspection compare it with
+      // Instant.now(), not with Propusk's clock that dated it
+      context.getClaims().claims(claims -> claims.remove("nbf"));
+      return;
     }
+    context.getClaims()
+        .claim("auth_time", Date.from(citizen.authenticatedAt()))
+        .claim("amr", amr(citizen))
+        .claim("acr", ACR_PREFIX + level.apiName())
+        .claims(claims -> claims.put("exp", ((Instant) claims.get("iat")).plus(ClientRegistry.ID_TOKEN_LIFETIME)));
     // the browser session the code was given in (OidcSessions), for logout
     String sid = context.getAuthorization() == null ? null : context.getAuthorization().getAttribute(OidcSessions.SID);
     if (sid != null) {
       context.getClaims().claim("sid", sid);
     }
+  }
+
+  /** The account's level now; a token for an account that is gone or below the client's minimum is refused. */
+  private AccountLevel presentLevel(UUID accountId, RegisteredClient client) {
+    AccountLevel level =
+        accounts.find(accountId)
+            .map(account -> account.level().level())
+            .orElseThrow(() -> refused("the account no longer exists"));
+    if (level.compareTo(ClientRegistry.minimumLevel(client)) < 0) {
+      throw refused("the account's level is below the service's minimum");
+    }
+    return level;
+  }
+
+  private static OAuth2AuthenticationException refused(String why) {
+    return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, why, null));
   }
 
   /**

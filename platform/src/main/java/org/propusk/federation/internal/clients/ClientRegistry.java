@@ -32,10 +32,16 @@ public class ClientRegistry implements RegisteredClientRepository {
 
   /** How long a code is good for (SPEC: at most 60 s). */
   public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+  /** The longest-lived token Propusk signs: a retired signing key stays published a day beyond it. */
+  public static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(10);
   /** Access tokens are JWTs that stay valid when revoked: short. */
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
   /** Client setting: where the client takes back-channel logout tokens; absent when it does not. */
   public static final String BACKCHANNEL_LOGOUT_URI = "settings.client.backchannel-logout-uri";
+  /** A refresh token unused this long dies; each rotation starts it again, up to the family's absolute end. */
+  public static final Duration REFRESH_TOKEN_IDLE_LIFETIME = Duration.ofHours(1);
+  /** Client setting: true when the client may introspect access tokens issued to other clients. */
+  public static final String RESOURCE_SERVER = "settings.client.resource-server";
 
   private static final Duration CACHE = Duration.ofSeconds(30);
 
@@ -112,13 +118,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       String assertionAlg,
       int version,
       String backchannelLogoutUri,
+      boolean resourceServer,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
                 + " id_token_alg, require_par, minimum_level, auth_method, jwks, jwks_url, assertion_alg, version,"
-                + " backchannel_logout_uri, created_at from federation_client where active and " + filter)
+                + " backchannel_logout_uri, resource_server, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -140,6 +147,7 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getString("assertion_alg"),
                     rs.getInt("version"),
                     rs.getString("backchannel_logout_uri"),
+                    rs.getBoolean("resource_server"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -160,6 +168,7 @@ public class ClientRegistry implements RegisteredClientRepository {
             .requireAuthorizationConsent(row.consentRequired())
             .setting(REQUIRE_PUSHED_REQUESTS, row.requirePar())
             .setting(MINIMUM_LEVEL, row.minimumLevel())
+            .setting(RESOURCE_SERVER, row.resourceServer())
             .setting(ClientAssertionDecoders.VERSION_SETTING, row.version());
     if (row.backchannelLogoutUri() != null) {
       settings.setting(BACKCHANNEL_LOGOUT_URI, row.backchannelLogoutUri());
@@ -187,6 +196,7 @@ public class ClientRegistry implements RegisteredClientRepository {
                 TokenSettings.builder()
                     .authorizationCodeTimeToLive(CODE_LIFETIME)
                     .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
+                    .refreshTokenTimeToLive(REFRESH_TOKEN_IDLE_LIFETIME)
                     // every refresh gives a new refresh token; the old one no longer works
                     .reuseRefreshTokens(false)
                     .idTokenSignatureAlgorithm(SignatureAlgorithm.from(row.idTokenAlg()))

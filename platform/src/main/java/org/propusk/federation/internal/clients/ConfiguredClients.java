@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.propusk.shared.DbTime;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.propusk.account.AccountLevel;
@@ -83,13 +84,14 @@ class ConfiguredClients implements InitializingBean {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
                     + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method,"
-                    + " backchannel_logout_uri, active, created_at, updated_at) values (:id, :clientId, :name,"
-                    + " :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg, :requirePar,"
-                    + " :minimumLevel, :authMethod, :backchannelLogoutUri, true, :now, :now)")
+                    + " backchannel_logout_uri, resource_server, active, created_at, updated_at) values (:id, :clientId,"
+                    + " :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg, :requirePar,"
+                    + " :minimumLevel, :authMethod, :backchannelLogoutUri, :resourceServer, true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
             .param("backchannelLogoutUri", client.backchannelLogoutUri())
+            .param("resourceServer", client.resourceServer())
             .update();
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // it inserted the same configuration
@@ -104,11 +106,12 @@ class ConfiguredClients implements InitializingBean {
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
                   + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod,"
-                  + " backchannel_logout_uri = :backchannelLogoutUri, active = true, updated_at = :now"
-                  + " where client_id = :clientId")
+                  + " backchannel_logout_uri = :backchannelLogoutUri, resource_server = :resourceServer, active = true,"
+                  + " updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .param("backchannelLogoutUri", client.backchannelLogoutUri())
+          .param("resourceServer", client.resourceServer())
           .update();
     }
     jdbc.sql("delete from federation_client_redirect_uri where client_id = :clientId").param("clientId", clientId).update();
@@ -183,7 +186,8 @@ class ConfiguredClients implements InitializingBean {
     if (SigningKeys.ALGORITHMS.stream().noneMatch(alg -> alg.getName().equals(client.idTokenAlg()))) {
       throw new IllegalStateException("client " + clientId + ": id-token-alg must be ES256 or RS256");
     }
-    if (java.util.Arrays.stream(AccountLevel.values()).noneMatch(level -> level.apiName().equals(client.minimumLevel()))) {
+    if (Arrays.stream(AccountLevel.values())
+        .noneMatch(level -> level.apiName().equals(client.minimumLevel()))) {
       throw new IllegalStateException("client " + clientId + ": minimum-level must be simplified, standard or confirmed");
     }
     if (client.consentRequired()) {

@@ -1,17 +1,26 @@
 package org.propusk.federation.internal.clients;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code propusk.federation}: the key for client secrets and, until the administrators' pages
+ * {@code propusk.federation}: the key for client secrets, how long a refresh token family may live
+ * at most ({@code refresh-absolute}, 12 h like a session; rotation does not extend it), how often
+ * the signing keys rotate ({@code key-rotation}, 90 days) and, until the administrators' pages
  * exist, the registered clients themselves (a map by client id, so that profiles add to it).
  */
 @ConfigurationProperties("propusk.federation")
-public record FederationSettings(String clientSecretKey, Map<String, ConfiguredClient> clients) {
+public record FederationSettings(
+    String clientSecretKey,
+    Duration refreshAbsolute,
+    Duration keyRotation,
+    Map<String, ConfiguredClient> clients) {
 
   public FederationSettings {
+    refreshAbsolute = refreshAbsolute == null ? Duration.ofHours(12) : refreshAbsolute;
+    keyRotation = keyRotation == null ? Duration.ofDays(90) : keyRotation;
     clients = clients == null ? Map.of() : Map.copyOf(clients);
   }
 
@@ -22,7 +31,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * {@code consent-required} defaults to true, which is refused until the consent page exists.
    * {@code require-par} (false) admits only pushed authorization requests; {@code minimum-level}
    * ({@code simplified}, {@code standard} or {@code confirmed}; default simplified) is the least
-   * account level the service accepts.
+   * account level the service accepts; {@code resource-server} (default false) lets the client
+   * introspect access tokens issued to other clients.
    * {@code post-logout-redirect-uris} are where {@code /connect/logout} may send the citizen back
    * (exact match); {@code backchannel-logout-uri} takes logout tokens (always with {@code sid})
    * when a session ends.
@@ -40,7 +50,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       Boolean requirePar,
       String minimumLevel,
       List<String> postLogoutRedirectUris,
-      String backchannelLogoutUri) {
+      String backchannelLogoutUri,
+      Boolean resourceServer) {
 
     public ConfiguredClient {
       postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
@@ -52,6 +63,7 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       idTokenAlg = idTokenAlg == null ? "ES256" : idTokenAlg;
       requirePar = requirePar != null && requirePar;
       minimumLevel = minimumLevel == null ? "simplified" : minimumLevel;
+      resourceServer = resourceServer != null && resourceServer;
     }
   }
 }

@@ -69,6 +69,23 @@ public class SigningKeys implements InitializingBean {
     return current().active();
   }
 
+  /**
+   * The id of the key that signs with this algorithm now, for the token header: taken from the
+   * same snapshot as the encoder's keys, so that both name the same key during a rotation.
+   */
+  public String signingKeyId(String algorithm) {
+    return active().stream()
+        .filter(key -> key.getAlgorithm() != null && algorithm.equals(key.getAlgorithm().getName()))
+        .map(JWK::getKeyID)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no active " + algorithm + " signing key"));
+  }
+
+  /** Reads the table again at the next use, e.g. after this node rotated a key. */
+  void forget() {
+    snapshot = null;
+  }
+
   private Snapshot current() {
     Snapshot known = snapshot;
     Instant now = clock.instant();
@@ -126,6 +143,75 @@ public class SigningKeys implements InitializingBean {
     } catch (DuplicateKeyException anotherNodeWasFirst) {
       // its key is the one: nothing to do
     }
+  }
+
+  /** A generation of one algorithm's key as the table holds it. */
+  record Generation(String kid, int number, boolean active, Instant createdAt, Instant signsFrom, Instant publishedUntil) {}
+
+  /** The generations of an algorithm's key that are active or not yet active, oldest first. */
+  List<Generation> activeAndNext(JWSAlgorithm alg) {
+    return jdbc.sql(
+            "select kid, generation, active, created_at, signs_from, published_until from federation_signing_key"
+                + " where alg = :alg and generation >= (select max(generation) from federation_signing_key"
+                + " where alg = :alg and active) order by generation")
+        .param("alg", alg.getName())
+        .query(
+            (rs, n) ->
+                new Generation(
+                    rs.getString("kid"),
+                    rs.getInt("generation"),
+                    rs.getBoolean("active"),
+                    DbTime.read(rs, "created_at"),
+                    DbTime.read(rs, "signs_from"),
+                    DbTime.read(rs, "published_until")))
+        .list();
+  }
+
+  /**
+   * Publishes a new key that will sign from {@code signsFrom}; false when another node published
+   * this generation first.
+   */
+  boolean publishNext(JWSAlgorithm alg, int generation, Instant signsFrom, Instant now) {
+    JWK key = generate(alg);
+    try {
+      jdbc.sql(
+              "insert into federation_signing_key (kid, alg, generation, public_jwk, private_jwk_sealed, created_at,"
+                  + " signs_from, active, published_until) values (:kid, :alg, :generation, :public, :sealed, :now,"
+                  + " :signsFrom, false, null)")
+          .param("kid", key.getKeyID())
+          .param("alg", alg.getName())
+          .param("generation", generation)
+          .param("public", key.toPublicJWK().toJSONString())
+          .param("sealed", vault.seal(PURPOSE, key.toJSONString()))
+          .param("now", DbTime.of(now))
+          .param("signsFrom", DbTime.of(signsFrom))
+          .update();
+      forget();
+      return true;
+    } catch (DuplicateKeyException anotherNodeWasFirst) {
+      return false;
+    }
+  }
+
+  /**
+   * The next key signs from now on; the retired one stops signing but stays published until
+   * {@code retiredPublishedUntil}, so that tokens it signed still verify. In the caller's
+   * transaction, so that no node ever reads two active keys or none.
+   */
+  void activate(JWSAlgorithm alg, Generation retired, Generation next, Instant now, Instant retiredPublishedUntil) {
+    int changed =
+        jdbc.sql("update federation_signing_key set active = false, published_until = :until where kid = :kid and active")
+            .param("until", DbTime.of(retiredPublishedUntil))
+            .param("kid", retired.kid())
+            .update();
+    if (changed != 1) {
+      throw new IllegalStateException("the " + alg + " key " + retired.kid() + " was no longer active");
+    }
+    jdbc.sql("update federation_signing_key set active = true, signs_from = :now where kid = :kid")
+        .param("now", DbTime.of(now))
+        .param("kid", next.kid())
+        .update();
+    forget();
   }
 
   static JWK generate(JWSAlgorithm alg) {

@@ -2,13 +2,20 @@ package org.propusk.federation.internal.server;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.propusk.authentication.WebSessionSecurity;
 import org.propusk.account.Accounts;
 import org.propusk.federation.internal.authorization.AuthenticationRequirementsFilter;
+import org.propusk.federation.internal.authorization.AuthorizationCodeGuard;
 import org.propusk.federation.internal.authorization.AuthorizationRequestRules;
 import org.propusk.federation.internal.authorization.AuthorizationRequests;
 import org.propusk.federation.internal.authorization.AuthorizationStore;
+import org.propusk.federation.internal.authorization.BoundedRefreshTokenGenerator;
+import org.propusk.federation.internal.authorization.CodeGenerator;
+import org.propusk.federation.internal.authorization.IntrospectionGuard;
+import org.propusk.federation.internal.authorization.RefreshTokenReuseGuard;
 import org.propusk.federation.internal.clients.AssertionClientId;
 import org.propusk.federation.internal.clients.ClientAssertionDecoders;
 import org.propusk.federation.internal.clients.ClientRegistry;
@@ -20,16 +27,22 @@ import org.propusk.federation.internal.keys.SigningKeys;
 import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.federation.internal.logout.RpLogout;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -37,9 +50,17 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -74,21 +95,57 @@ class AuthorizationServerConfiguration {
     return new NimbusJwtEncoder(new ActiveKeys(keys));
   }
 
-  /** Propusk's own tokens, for userinfo: ES256 or RS256 under a published key, nothing else. */
+  /**
+   * Propusk's own tokens, for userinfo: ES256 or RS256 under a published key, nothing else, from
+   * this issuer, and valid by Propusk's clock (the one that dated them).
+   */
   @Bean
-  JwtDecoder jwtDecoder(PublishedKeys keys) {
-    return NimbusJwtDecoder.withJwkSource(keys)
-        .jwsAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
-            .map(JWSAlgorithm::getName)
-            .map(SignatureAlgorithm::from)
-            .forEach(algorithms::add))
-        .build();
+  JwtDecoder jwtDecoder(PublishedKeys keys, @Value("${propusk.public-url}") String issuer, Clock clock) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withJwkSource(keys)
+            .jwsAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
+                .map(JWSAlgorithm::getName)
+                .map(SignatureAlgorithm::from)
+                .forEach(algorithms::add))
+            .build();
+    JwtTimestampValidator times = new JwtTimestampValidator();
+    times.setClock(clock);
+    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(times, new JwtIssuerValidator(issuer)));
+    return decoder;
   }
 
   @Bean
   AuthorizationStore authorizationStore(
-      JdbcTemplate jdbc, ClientRegistry clients, TransactionTemplate transactions, OidcSessions sessions) {
-    return new AuthorizationStore(jdbc, clients, transactions, sessions);
+      JdbcTemplate jdbc,
+      ClientRegistry clients,
+      TransactionTemplate transactions,
+      OidcSessions sessions,
+      FederationSettings settings,
+      Clock clock) {
+    return new AuthorizationStore(jdbc, clients, transactions, sessions, settings.refreshAbsolute(), clock);
+  }
+
+  /**
+   * The tokens, all dated by Propusk's clock (Spring's generators default to the system clock):
+   * JWT access and ID tokens with Propusk's claims, and refresh tokens with an absolute end.
+   * Declared here, so Spring's configurer uses it instead of building its own (ADR 6, section 4).
+   */
+  @Bean
+  OAuth2TokenGenerator<OAuth2Token> tokenGenerator(
+      JwtEncoder encoder, OAuth2TokenCustomizer<JwtEncodingContext> claims, AuthorizationStore store, Clock clock) {
+    JwtGenerator jwts = new JwtGenerator(encoder);
+    jwts.setJwtCustomizer(claims);
+    jwts.setClock(inWholeSeconds(clock));
+    return new DelegatingOAuth2TokenGenerator(jwts, new BoundedRefreshTokenGenerator(store, inWholeSeconds(clock)));
+  }
+
+  /**
+   * Codes and tokens are dated in whole seconds, as a JWT carries its times: what the database
+   * keeps is then exactly the token's own time, which it would otherwise round (possibly up, so
+   * that a token lived a fraction longer than its lifetime).
+   */
+  static Clock inWholeSeconds(Clock clock) {
+    return Clock.tick(clock, Duration.ofSeconds(1));
   }
 
   @Bean
@@ -143,6 +200,8 @@ class AuthorizationServerConfiguration {
       IssuerParameter issuer,
       AuthorizationRequests requests,
       Accounts accounts,
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events,
       Clock clock,
       RpLogout rpLogout)
       throws Exception {
@@ -176,19 +235,15 @@ class AuthorizationServerConfiguration {
                                       jwt.setJwtDecoderFactory(assertions);
                                     }
                                   })))
-              // Spring's configurer reads the validator from the provider after this consumer has run,
-              // so its filter that checks a request before the sign-in applies the same rules
+              // One providers consumer (Spring keeps only the last one set): the request rules, which
+              // Spring's configurer reads from the provider after this consumer has run, so that its
+              // filter checking a request before the sign-in applies them too; and codes dated by
+              // Propusk's clock
               .authorizationEndpoint(
                   endpoint ->
                       endpoint
                           .authenticationProviders(
-                              providers ->
-                                  providers.forEach(
-                                      provider -> {
-                                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider code) {
-                                          code.setAuthenticationValidator(rules);
-                                        }
-                                      }))
+                              requestRules(rules).andThen(new CodeGenerator(inWholeSeconds(clock)).installer()))
                           .authorizationResponseHandler(issuer.success())
                           .errorResponseHandler(issuer.error()))
               // RFC 9126; the client authenticates as at the token endpoint; request_uri lives 300 s, single use
@@ -202,6 +257,31 @@ class AuthorizationServerConfiguration {
                                       par.setAuthenticationValidator(rules);
                                     }
                                   })))
+              // code expiry and replay audit; refresh token reuse detection
+              .tokenEndpoint(
+                  token ->
+                      token.authenticationProviders(
+                          providers ->
+                              providers.replaceAll(
+                                  provider ->
+                                      switch (provider) {
+                                        case OAuth2AuthorizationCodeAuthenticationProvider code ->
+                                            new AuthorizationCodeGuard(code, authorizations, transactions, events, clock);
+                                        case OAuth2RefreshTokenAuthenticationProvider refresh ->
+                                            new RefreshTokenReuseGuard(
+                                                refresh, authorizations, clients, transactions, events, clock);
+                                        default -> provider;
+                                      })))
+              // a token is active only to its own client, or to a resource server
+              .tokenIntrospectionEndpoint(
+                  introspection ->
+                      introspection.authenticationProviders(
+                          providers ->
+                              providers.replaceAll(
+                                  provider ->
+                                      provider instanceof OAuth2TokenIntrospectionAuthenticationProvider spring
+                                          ? new IntrospectionGuard(spring, authorizations, clock)
+                                          : provider)))
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
@@ -212,7 +292,6 @@ class AuthorizationServerConfiguration {
     http.authorizeHttpRequests(
             authorize ->
                 authorize.requestMatchers(AuthenticationRequirementsFilter.promptNone()).permitAll().anyRequest().authenticated())
-        .addFilterBefore(new NotOfferedYet(), SecurityContextHolderFilter.class)
         .addFilterBefore(new AuthenticationRequirementsFilter(requests, accounts, issuer, clock), AuthorizationFilter.class)
         .exceptionHandling(
             errors ->
@@ -222,5 +301,15 @@ class AuthorizationServerConfiguration {
         .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
     webSessions.applyTo(http);
     return http.build();
+  }
+
+  private static Consumer<List<AuthenticationProvider>> requestRules(AuthorizationRequestRules rules) {
+    return providers ->
+        providers.forEach(
+            provider -> {
+              if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider code) {
+                code.setAuthenticationValidator(rules);
+              }
+            });
   }
 }

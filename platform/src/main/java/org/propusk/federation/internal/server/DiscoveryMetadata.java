@@ -10,14 +10,15 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 /**
  * {@code /.well-known/openid-configuration} as Propusk is: Spring's defaults advertise grants,
  * client authentication methods and features that Propusk does not offer (client credentials,
- * token exchange, mutual TLS, DPoP, RS256 only), and endpoints not built yet (introspection,
- * which {@link NotOfferedYet} also closes). Only what works is announced, with what Spring does not
- * know of: back-channel logout, with {@code sid} in every logout token.
+ * token exchange, mutual TLS, DPoP, RS256 only). Only what works is announced, with what Spring
+ * does not know of: back-channel logout, with {@code sid} in every logout token. Introspection takes
+ * confidential clients only: a public client has nothing to authenticate with.
  */
 final class DiscoveryMetadata {
 
   static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token");
   static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "private_key_jwt", "none");
+  static final List<String> CONFIDENTIAL_CLIENT_AUTHENTICATION = List.of("client_secret_basic", "private_key_jwt");
   /** What a client may sign its {@code private_key_jwt} assertions with. */
   static final List<String> CLIENT_ASSERTION_ALGORITHMS = List.of("ES256", "RS256", "PS256");
   static final List<String> ID_TOKEN_ALGORITHMS = List.of("ES256", "RS256");
@@ -53,8 +54,8 @@ final class DiscoveryMetadata {
     claims.put("acr_values_supported", ACR_VALUES);
     claims.remove("tls_client_certificate_bound_access_tokens");
     claims.remove("dpop_signing_alg_values_supported");
-    claims.remove("introspection_endpoint");
-    claims.remove("introspection_endpoint_auth_methods_supported");
+    claims.put("introspection_endpoint_auth_methods_supported", CONFIDENTIAL_CLIENT_AUTHENTICATION);
+    claims.put("introspection_endpoint_auth_signing_alg_values_supported", CLIENT_ASSERTION_ALGORITHMS);
     claims.put("backchannel_logout_supported", true);
     claims.put("backchannel_logout_session_supported", true);
   }
