@@ -62,7 +62,19 @@ public enum AuditKind {
    */
   ROLE_GRANTED,
   /** An administrator took a role away from the account; the details name it and the administrator. */
-  ROLE_REVOKED;
+  ROLE_REVOKED,
+  /** The citizen allowed a portal to receive data; the details name the portal and the scopes. */
+  CONSENT_GRANTED,
+  /**
+   * A portal's consent ended and its tokens for the account were revoked; the details name the
+   * portal and whether the citizen refused it on the consent page or withdrew it.
+   */
+  CONSENT_WITHDRAWN,
+  /**
+   * A portal received data about the citizen; the details name the portal, the channel ({@code
+   * id_token} or {@code userinfo}) and the claims by name, never their values.
+   */
+  ATTRIBUTES_RELEASED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -83,6 +83,12 @@ class OpenIdProviderIntegrationTests {
     assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
     assertThat(metadata.has("introspection_endpoint")).isFalse();
     assertThat(metadata.has("end_session_endpoint")).isFalse();
+    // from the claim catalogue (ConsentIntegrationTests checks what each scope releases)
+    assertThat(texts(metadata, "scopes_supported"))
+        .containsExactly("openid", "profile", "email", "phone", "address", "fullname", "birthdate", "gender", "snils", "id_doc", "mobile", "contacts");
+    assertThat(texts(metadata, "claims_supported"))
+        .contains("sub", "acr", "auth_time", "family_name", "email_verified", "phone_number_verified", "snils", "id_doc")
+        .doesNotHaveDuplicates();
     // not offered yet, so not reachable either
     assertThat(new ApiClient(port).get("/oauth2/introspect").status()).isEqualTo(404);
     assertThat(new ApiClient(port).get("/connect/logout").status()).isEqualTo(404);

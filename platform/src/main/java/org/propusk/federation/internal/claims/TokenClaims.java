@@ -25,6 +25,12 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
   static final String ACR_PREFIX = "urn:propusk:level:";
 
+  private final SharingLog sharingLog;
+
+  TokenClaims(SharingLog sharingLog) {
+    this.sharingLog = sharingLog;
+  }
+
   @Override
   public void customize(JwtEncodingContext context) {
     if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
@@ -38,6 +44,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
           .claim("auth_time", Date.from(citizen.authenticatedAt()))
           .claim("amr", amr(citizen))
           .claim("acr", ACR_PREFIX + AccountLevel.valueOf(citizen.level()).apiName());
+      // the citizen's record of what the portal received: the ID token's claims are the openid row
+      sharingLog.released(
+          citizen.accountId(), context.getRegisteredClient().getClientId(), ClaimCatalogue.idTokenClaims(), SharingLog.ID_TOKEN);
     }
   }
 

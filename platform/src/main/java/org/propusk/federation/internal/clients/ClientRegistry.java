@@ -33,6 +33,10 @@ public class ClientRegistry implements RegisteredClientRepository {
   /** Access tokens are JWTs that stay valid when revoked: short. */
   public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
+  /** Custom client settings: the agency that runs the portal and what it is, for the consent page. */
+  public static final String AGENCY = "settings.client.propusk.agency";
+  public static final String DESCRIPTION = "settings.client.propusk.description";
+
   private static final Duration CACHE = Duration.ofSeconds(30);
 
   private final JdbcClient jdbc;
@@ -90,12 +94,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean requirePkce,
       boolean consentRequired,
       String idTokenAlg,
+      String agency,
+      String description,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, created_at from federation_client where active and " + filter)
+                + " id_token_alg, agency, description, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -109,6 +115,8 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("require_pkce"),
                     rs.getBoolean("consent_required"),
                     rs.getString("id_token_alg"),
+                    rs.getString("agency"),
+                    rs.getString("description"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -125,6 +133,17 @@ public class ClientRegistry implements RegisteredClientRepository {
             .param("id", row.clientId())
             .query(String.class)
             .list();
+    ClientSettings.Builder settings =
+        ClientSettings.builder()
+            // public clients always prove the code with PKCE: they have nothing else
+            .requireProofKey(!row.confidential() || row.requirePkce())
+            .requireAuthorizationConsent(row.consentRequired());
+    if (row.agency() != null) {
+      settings.setting(AGENCY, row.agency());
+    }
+    if (row.description() != null) {
+      settings.setting(DESCRIPTION, row.description());
+    }
     RegisteredClient.Builder client =
         RegisteredClient.withId(row.id().toString())
             .clientId(row.clientId())
@@ -133,12 +152,7 @@ public class ClientRegistry implements RegisteredClientRepository {
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .redirectUris(uris -> uris.addAll(redirectUris))
             .scopes(s -> s.addAll(scopes))
-            .clientSettings(
-                ClientSettings.builder()
-                    // public clients always prove the code with PKCE: they have nothing else
-                    .requireProofKey(!row.confidential() || row.requirePkce())
-                    .requireAuthorizationConsent(row.consentRequired())
-                    .build())
+            .clientSettings(settings.build())
             .tokenSettings(
                 TokenSettings.builder()
                     .authorizationCodeTimeToLive(CODE_LIFETIME)

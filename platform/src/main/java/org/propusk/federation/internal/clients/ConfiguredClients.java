@@ -6,6 +6,9 @@ import java.time.Instant;
 import org.propusk.shared.DbTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.HashMap;
+import java.util.List;
+import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.propusk.federation.internal.keys.SigningKeys;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
@@ -68,6 +71,9 @@ class ConfiguredClients implements InitializingBean {
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
             "now", DbTime.of(now));
+    Map<String, Object> about = new HashMap<>();
+    about.put("agency", client.agency());
+    about.put("description", client.description());
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
             .param("clientId", clientId)
@@ -77,10 +83,11 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, active, created_at, updated_at) values (:id,"
-                    + " :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg,"
-                    + " true, :now, :now)")
+                    + " require_pkce, consent_required, id_token_alg, agency, description, active, created_at, updated_at)"
+                    + " values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired,"
+                    + " :idTokenAlg, :agency, :description, true, :now, :now)")
             .params(values)
+            .params(about)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
             .update();
@@ -96,8 +103,10 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " active = true, updated_at = :now where client_id = :clientId")
+                  + " agency = :agency, description = :description, active = true, updated_at = :now"
+                  + " where client_id = :clientId")
           .params(values)
+          .params(about)
           .param("secretHash", keep)
           .update();
     }
@@ -152,10 +161,9 @@ class ConfiguredClients implements InitializingBean {
     if (SigningKeys.ALGORITHMS.stream().noneMatch(alg -> alg.getName().equals(client.idTokenAlg()))) {
       throw new IllegalStateException("client " + clientId + ": id-token-alg must be ES256 or RS256");
     }
-    if (client.consentRequired()) {
-      // Spring would show its own consent page, which is neither ours nor in Russian
-      throw new IllegalStateException(
-          "client " + clientId + ": the consent page is not built yet; set consent-required: false");
+    List<String> unknown = client.scopes().stream().filter(s -> !ClaimCatalogue.scopes().contains(s)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("client " + clientId + ": scopes " + unknown + " are not in the claim catalogue");
     }
   }
 }

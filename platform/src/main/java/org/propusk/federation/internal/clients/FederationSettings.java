@@ -19,7 +19,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * A client as configured. {@code confidential} (default true) clients authenticate with
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
-   * {@code consent-required} defaults to true, which is refused until the consent page exists.
+   * {@code consent-required} defaults to true: the citizen allows the portal's scopes on Propusk's
+   * consent page. {@code agency} and {@code description} are shown there.
    */
   public record ConfiguredClient(
       String name,
@@ -30,7 +31,9 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       String secretHash,
       Boolean requirePkce,
       Boolean consentRequired,
-      String idTokenAlg) {
+      String idTokenAlg,
+      String agency,
+      String description) {
 
     public ConfiguredClient {
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);

@@ -4,6 +4,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.util.List;
 import org.propusk.authentication.WebSessionSecurity;
 import org.propusk.federation.internal.authorization.AuthorizationStore;
+import org.propusk.federation.internal.claims.UserInfoClaims;
+import org.propusk.federation.internal.consent.ConsentLedger;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.clients.ClientSecretHasher;
 import org.propusk.federation.internal.clients.FederationSettings;
@@ -24,9 +26,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -76,11 +78,6 @@ class AuthorizationServerConfiguration {
     return new AuthorizationStore(jdbc, clients, transactions);
   }
 
-  @Bean
-  OAuth2AuthorizationConsentService authorizationConsents(JdbcTemplate jdbc, ClientRegistry clients) {
-    return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
-  }
-
   /**
    * Spring's OpenID Connect session tracking does not fit Propusk (ADR 6, section 7): it keeps
    * sessions in one node's memory, finds them by principal equality, and would make the token
@@ -123,7 +120,9 @@ class AuthorizationServerConfiguration {
       WebSessionSecurity webSessions,
       ClientRegistry clients,
       AuthorizationStore authorizations,
-      FederationSettings settings)
+      FederationSettings settings,
+      ConsentLedger consents,
+      UserInfoClaims userInfo)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     http.oauth2AuthorizationServer(
@@ -143,10 +142,27 @@ class AuthorizationServerConfiguration {
                                       secret.setPasswordEncoder(secrets);
                                     }
                                   })))
+              // Propusk's own consent page; when it is shown and what its answer does: ConsentLedger
+              .authorizationEndpoint(
+                  authorize ->
+                      authorize
+                          .consentPage("/oauth2/consent")
+                          .authenticationProviders(
+                              providers ->
+                                  providers.forEach(
+                                      provider -> {
+                                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                          request.setAuthorizationConsentRequired(ConsentLedger::consentRequired);
+                                        }
+                                        if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider answer) {
+                                          answer.setAuthorizationConsentCustomizer(consents);
+                                        }
+                                      })))
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
-                          discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply)));
+                              discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply))
+                          .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo)));
         });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
         .addFilterBefore(new NotOfferedYet(), SecurityContextHolderFilter.class)
@@ -154,8 +170,9 @@ class AuthorizationServerConfiguration {
             errors ->
                 errors.defaultAuthenticationEntryPointFor(
                     new FederationEntryPoint(), PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")))
-        // userinfo takes Propusk's own access tokens
-        .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        // userinfo takes Propusk's own access tokens, also in a form body (OpenID Connect Core 5.3.1)
+        .oauth2ResourceServer(
+            resourceServer -> resourceServer.bearerTokenResolver(new BearerTokens()).jwt(Customizer.withDefaults()));
     webSessions.applyTo(http);
     return http.build();
   }

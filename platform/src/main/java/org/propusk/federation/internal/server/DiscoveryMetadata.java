@@ -2,6 +2,7 @@ package org.propusk.federation.internal.server;
 
 import java.util.List;
 import java.util.Map;
+import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 
 /**
@@ -31,7 +32,8 @@ final class DiscoveryMetadata {
     claims.put("response_modes_supported", List.of("query"));
     claims.put("code_challenge_methods_supported", List.of("S256"));
     claims.put("subject_types_supported", List.of("public"));
-    claims.put("scopes_supported", List.of("openid"));
+    claims.put("scopes_supported", ClaimCatalogue.scopes());
+    claims.put("claims_supported", ClaimCatalogue.claimNames());
     claims.put("claims_parameter_supported", false);
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
