@@ -50,7 +50,9 @@ import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
+import org.propusk.test.VerifiedProfiles;
 import org.propusk.test.Waits;
+import org.propusk.account.Accounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +78,7 @@ class ConsentIntegrationTests {
   @Value("${propusk.public-url}") String issuer;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired Accounts accounts;
   RelyingParty rp;
 
   @BeforeEach
@@ -260,6 +263,74 @@ class ConsentIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("access_token=" + token)));
     assertThat(twice.status()).isEqualTo(400);
     assertThat(twice.header("WWW-Authenticate").orElse("")).contains("invalid_request");
+  }
+
+  @Test
+  void verifiedDocumentsAreReleasedAndTheNamesTheyMatchedAreMarkedVerified() throws Exception {
+    String phone = TestContacts.phone();
+    ApiClient citizen = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Map<String, Object> person = VerifiedProfiles.verify(citizen);
+    Attempt attempt = attempt(new ApiClient(port), "openid profile fullname snils id_doc");
+    URI consent = rp.signIn(attempt.browser(), attempt.request(), phone, PASSWORD, null, clock);
+    String page = Pages.page(attempt.browser(), pathOf(consent)).raw().body();
+    assertThat(page).contains((String) person.get("lastName"), (String) person.get("passportNumber"), "проверено в ведомстве")
+        .doesNotContain("не будет передано");
+    OIDCTokenResponse tokens =
+        tokens(AuthorizationResponse.parse(submit(attempt.browser(), page, "allow-form")).toSuccessResponse().getAuthorizationCode(), attempt.verifier());
+
+    Map<String, Object> info = userInfo(tokens.getOIDCTokens().getBearerAccessToken(), HTTPRequest.Method.GET).toJSONObject();
+    assertThat(((String) info.get("snils")).replaceAll("[^0-9]", "")).isEqualTo(((String) person.get("snils")).replaceAll("[^0-9]", ""));
+    assertThat(asMap(info.get("id_doc")))
+        .containsEntry("number", person.get("passportNumber"))
+        .containsEntry("issuer", person.get("passportIssuer"))
+        .containsKeys("series", "issue_date", "division_code");
+    assertThat(asMap(info.get("fullname"))).containsEntry("last", person.get("lastName")).containsEntry("first", person.get("firstName"));
+    assertThat(info.get("birthdate")).isEqualTo(person.get("birthDate"));
+    assertThat(info.get("gender")).isEqualTo(person.get("gender"));
+    assertThat(((List<?>) info.get("propusk_verified")).stream().map(Object::toString).toList()).contains("family_name", "given_name", "birthdate").doesNotContain("gender");
+  }
+
+  @Test
+  void unverifiedDocumentsAreNeverReleased() throws Exception {
+    String phone = TestContacts.phone();
+    ApiClient citizen = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    String accountId = citizen.get("/api/v1/me").text("id");
+    Attempt attempt = attempt(new ApiClient(port), "openid profile snils id_doc");
+    URI consent = rp.signIn(attempt.browser(), attempt.request(), phone, PASSWORD, null, clock);
+    String page = Pages.page(attempt.browser(), pathOf(consent)).raw().body();
+    OIDCTokenResponse tokens =
+        tokens(AuthorizationResponse.parse(submit(attempt.browser(), page, "allow-form")).toSuccessResponse().getAuthorizationCode(), attempt.verifier());
+    Map<String, Object> info = userInfo(tokens.getOIDCTokens().getBearerAccessToken(), HTTPRequest.Method.GET).toJSONObject();
+    assertThat(info).doesNotContainKeys("snils", "id_doc", "propusk_verified", "birthdate");
+    assertThat(info).containsEntry("sub", accountId).containsEntry("family_name", "Козлова");
+  }
+
+  @Test
+  void aDeletedAccountLosesItsConsentsAndItsLog() throws Exception {
+    String phone = TestContacts.phone();
+    TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Attempt attempt = attempt(new ApiClient(port), "openid phone");
+    URI consent = rp.signIn(attempt.browser(), attempt.request(), phone, PASSWORD, null, clock);
+    AuthorizationResponse answer =
+        AuthorizationResponse.parse(submit(attempt.browser(), Pages.page(attempt.browser(), pathOf(consent)).raw().body(), "allow-form"));
+    tokens(answer.toSuccessResponse().getAuthorizationCode(), attempt.verifier());
+    String accountId = attempt.browser().get("/api/v1/me").text("id");
+    assertThat(count("federation_sharing_log", "account_id", UUID.fromString(accountId))).isPositive();
+
+    accounts.delete(UUID.fromString(accountId), java.util.Locale.forLanguageTag("ru"));
+
+    await().atMost(Waits.BACKGROUND).until(() -> count("federation_sharing_log", "account_id", UUID.fromString(accountId)) == 0);
+    await().atMost(Waits.BACKGROUND).until(() -> count("oauth2_authorization_consent", "principal_name", accountId) == 0);
+    assertThat(count("oauth2_authorization", "principal_name", accountId)).isZero();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  private long count(String table, String column, Object value) {
+    return jdbc.sql("select count(*) from " + table + " where " + column + " = :v").param("v", value).query(Long.class).single();
   }
 
   @Test

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.propusk.federation.ConsentGranted;
 import org.propusk.federation.ConsentWithdrawn;
+import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.propusk.shared.DbTime;
 import org.propusk.shared.Occurrence;
 import org.springframework.context.ApplicationEventPublisher;
@@ -142,6 +144,7 @@ public class ConsentLedger implements Consumer<OAuth2AuthorizationConsentAuthent
                     Arrays.stream(rs.getString("authorities").split(","))
                         .filter(a -> a.startsWith(SCOPE))
                         .map(a -> a.substring(SCOPE.length()))
+                        .sorted(Comparator.comparingInt(ClaimCatalogue.scopes()::indexOf))
                         .toList(),
                     DbTime.read(rs, "granted_at")))
         .list();
