@@ -168,12 +168,24 @@ class ConsentIntegrationTests {
     Attempt asked = attempt(browser, "openid profile");
     AuthenticationRequest prompted =
         new AuthenticationRequest.Builder(asked.request()).prompt(new com.nimbusds.openid.connect.sdk.Prompt("consent")).build();
-    assertThat(rp.location(Pages.page(browser, pathOf(prompted.toURI())))).startsWith("/oauth2/consent?");
+    String promptedPage = rp.location(Pages.page(browser, pathOf(prompted.toURI())));
+    assertThat(promptedPage).startsWith("/oauth2/consent?");
 
     // one scope more than allowed: the page again, naming it
     String more = rp.location(Pages.page(browser, pathOf(attempt(browser, "openid profile email").request().toURI())));
     assertThat(more).startsWith("/oauth2/consent?");
     assertThat(Pages.page(browser, more).raw().body()).contains("data-scope=\"email\"", "data-scope=\"profile\"");
+
+    // "deny" on the page shown again at prompt=consent: access_denied although the earlier consent
+    // covered the request (Spring would have issued a code), and that consent ends
+    AuthorizationResponse denied =
+        AuthorizationResponse.parse(submit(browser, Pages.page(browser, promptedPage).raw().body(), "deny-form"));
+    assertThat(denied.indicatesSuccess()).isFalse();
+    assertThat(denied.toErrorResponse().getErrorObject().getCode()).isEqualTo("access_denied");
+    assertThat(denied.getState()).isEqualTo(asked.state());
+    String accountId = browser.get("/api/v1/me").text("id");
+    assertThat(count("oauth2_authorization_consent", "principal_name", accountId)).isZero();
+    awaitAudit(accountId, "CONSENT_WITHDRAWN", "client=test-consent by=refusal");
   }
 
   @Test
