@@ -91,7 +91,7 @@ class ConsentBrowserTests extends BrowserTestSupport {
     browser.submit("#consents form button[type=submit]");
     browser.waitForPath("/account/sharing");
     assertThat(browser.text("p.notice")).isEqualTo("Согласие для «Портал записи к врачу» отозвано, его вход в вашу учётную запись завершён.");
-    assertThat(browser.text("#no-consents")).isEqualTo("Вы пока не давали разрешений.");
+    assertThat(browser.text("#no-consents")).isEqualTo("Сейчас ни у одного портала нет вашего разрешения.");
     screenshots("sharing-withdrawn");
 
     browser.open("/account/sharing?lang=en");
