@@ -85,7 +85,19 @@ public enum AuditKind {
    * A new key signs the tokens of the OpenID Connect provider (no account); the details give the
    * algorithm and both key ids.
    */
-  SIGNING_KEY_ROTATED;
+  SIGNING_KEY_ROTATED,
+  /** The citizen allowed a portal to receive data; the details name the portal and the scopes. */
+  CONSENT_GRANTED,
+  /**
+   * A portal's consent ended and its tokens for the account were revoked; the details name the
+   * portal and whether the citizen refused it on the consent page or withdrew it.
+   */
+  CONSENT_WITHDRAWN,
+  /**
+   * A portal received data about the citizen; the details name the portal, the channel ({@code
+   * id_token} or {@code userinfo}) and the claims by name, never their values.
+   */
+  ATTRIBUTES_RELEASED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -81,7 +81,7 @@ class AuthorizationRequestTests {
 
     assertThat(metadata.get("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
     assertThat(metadata.get("prompt_values_supported").valueStream().map(JsonNode::asString).toList())
-        .containsExactly("none", "login");
+        .containsExactly("none", "login", "consent");
     assertThat(metadata.get("acr_values_supported").valueStream().map(JsonNode::asString).toList())
         .containsExactly("urn:propusk:level:simplified", "urn:propusk:level:standard", "urn:propusk:level:confirmed");
     assertThat(metadata.get("request_parameter_supported").asBoolean()).isFalse();

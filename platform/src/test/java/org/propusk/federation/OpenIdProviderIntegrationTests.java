@@ -85,6 +85,12 @@ class OpenIdProviderIntegrationTests {
     assertThat(texts(metadata, "introspection_endpoint_auth_methods_supported"))
         .containsExactly("client_secret_basic", "private_key_jwt");
     assertThat(metadata.get("revocation_endpoint").asString()).isEqualTo(issuer + "/oauth2/revoke");
+    // from the claim catalogue (ConsentIntegrationTests checks what each scope releases)
+    assertThat(texts(metadata, "scopes_supported"))
+        .containsExactly("openid", "profile", "email", "phone", "address", "fullname", "birthdate", "gender", "snils", "id_doc", "mobile", "contacts");
+    assertThat(texts(metadata, "claims_supported"))
+        .contains("sub", "acr", "auth_time", "family_name", "email_verified", "phone_number_verified", "snils", "id_doc")
+        .doesNotHaveDuplicates();
   }
 
   @Test

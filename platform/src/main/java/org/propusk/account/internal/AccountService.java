@@ -343,6 +343,8 @@ class AccountService implements Accounts {
         account.lastName(),
         account.firstName(),
         account.phone(),
-        account.email());
+        account.email(),
+        account.phone() != null && account.phoneConfirmedAt() != null,
+        account.email() != null && account.emailConfirmedAt() != null);
   }
 }

@@ -25,6 +25,9 @@ import org.propusk.authentication.SecondFactorChanged;
 import org.propusk.authentication.SignInFailedEvent;
 import org.propusk.authentication.SignedInEvent;
 import org.propusk.authentication.SignedOutEvent;
+import org.propusk.federation.AttributesReleased;
+import org.propusk.federation.ConsentGranted;
+import org.propusk.federation.ConsentWithdrawn;
 import org.propusk.recovery.RecoveryCompleted;
 import org.propusk.recovery.RecoveryStarted;
 import org.propusk.recovery.SecondFactorBypassed;
@@ -237,5 +240,35 @@ class AuditListener {
         "system",
         event.occurrence(),
         "alg=" + event.algorithm() + " active=" + event.activeKeyId() + " retired=" + event.retiredKeyId());
+  }
+
+  @ApplicationModuleListener
+  void on(ConsentGranted event) {
+    log.append(
+        event.accountId(),
+        AuditKind.CONSENT_GRANTED,
+        "citizen",
+        event.occurrence(),
+        "client=" + event.clientId() + " scopes=" + String.join(",", event.scopes()));
+  }
+
+  @ApplicationModuleListener
+  void on(ConsentWithdrawn event) {
+    log.append(
+        event.accountId(),
+        AuditKind.CONSENT_WITHDRAWN,
+        "citizen",
+        event.occurrence(),
+        "client=" + event.clientId() + " by=" + (event.refused() ? "refusal" : "withdrawal"));
+  }
+
+  @ApplicationModuleListener
+  void on(AttributesReleased event) {
+    log.append(
+        event.accountId(),
+        AuditKind.ATTRIBUTES_RELEASED,
+        "system",
+        event.occurrence(),
+        "client=" + event.clientId() + " channel=" + event.channel() + " claims=" + String.join(",", event.claims()));
   }
 }

@@ -79,7 +79,9 @@ class SecurityConfiguration {
                         path.matcher("/api/v1/me/**"),
                         path.matcher("/api/v1/profile"),
                         path.matcher("/profile"),
-                        path.matcher("/account/**"))
+                        path.matcher("/account/**"),
+                        // the provider's consent page (federation module)
+                        path.matcher("/oauth2/consent"))
                     .authenticated()
                     .anyRequest()
                     .permitAll())

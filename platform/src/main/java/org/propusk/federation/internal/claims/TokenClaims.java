@@ -50,10 +50,12 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
   private final Accounts accounts;
   private final SigningKeys keys;
+  private final SharingLog sharingLog;
 
-  TokenClaims(Accounts accounts, SigningKeys keys) {
+  TokenClaims(Accounts accounts, SigningKeys keys, SharingLog sharingLog) {
     this.accounts = accounts;
     this.keys = keys;
+    this.sharingLog = sharingLog;
   }
 
   @Override
@@ -83,6 +85,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     if (sid != null) {
       context.getClaims().claim("sid", sid);
     }
+    // the citizen's record of what the portal received: the ID token's claims are the openid row
+    sharingLog.released(
+        citizen.accountId(), context.getRegisteredClient().getClientId(), ClaimCatalogue.idTokenClaims(), SharingLog.ID_TOKEN);
   }
 
   /** The account's level now; a token for an account that is gone or below the client's minimum is refused. */

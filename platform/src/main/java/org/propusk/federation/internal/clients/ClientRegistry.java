@@ -43,6 +43,10 @@ public class ClientRegistry implements RegisteredClientRepository {
   /** Client setting: true when the client may introspect access tokens issued to other clients. */
   public static final String RESOURCE_SERVER = "settings.client.resource-server";
 
+  /** Custom client settings: the agency that runs the portal and what it is, for the consent page. */
+  public static final String AGENCY = "settings.client.propusk.agency";
+  public static final String DESCRIPTION = "settings.client.propusk.description";
+
   private static final Duration CACHE = Duration.ofSeconds(30);
 
   /** Custom client setting: plain authorization requests are refused, only pushed ones (RFC 9126) count. */
@@ -119,13 +123,16 @@ public class ClientRegistry implements RegisteredClientRepository {
       int version,
       String backchannelLogoutUri,
       boolean resourceServer,
+      String agency,
+      String description,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
                 + " id_token_alg, require_par, minimum_level, auth_method, jwks, jwks_url, assertion_alg, version,"
-                + " backchannel_logout_uri, resource_server, created_at from federation_client where active and " + filter)
+                + " backchannel_logout_uri, resource_server, agency, description, created_at from federation_client"
+                + " where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -148,6 +155,8 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getInt("version"),
                     rs.getString("backchannel_logout_uri"),
                     rs.getBoolean("resource_server"),
+                    rs.getString("agency"),
+                    rs.getString("description"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -170,6 +179,12 @@ public class ClientRegistry implements RegisteredClientRepository {
             .setting(MINIMUM_LEVEL, row.minimumLevel())
             .setting(RESOURCE_SERVER, row.resourceServer())
             .setting(ClientAssertionDecoders.VERSION_SETTING, row.version());
+    if (row.agency() != null) {
+      settings.setting(AGENCY, row.agency());
+    }
+    if (row.description() != null) {
+      settings.setting(DESCRIPTION, row.description());
+    }
     if (row.backchannelLogoutUri() != null) {
       settings.setting(BACKCHANNEL_LOGOUT_URI, row.backchannelLogoutUri());
     }

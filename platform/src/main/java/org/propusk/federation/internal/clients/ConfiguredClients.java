@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.propusk.account.AccountLevel;
+import java.util.HashMap;
+import java.util.List;
+import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.propusk.federation.internal.keys.SigningKeys;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
@@ -74,6 +77,12 @@ class ConfiguredClients implements InitializingBean {
             "minimumLevel", client.minimumLevel(),
             "authMethod", client.confidential() ? ClientForm.SECRET_BASIC : ClientForm.NONE,
             "now", DbTime.of(now));
+    // values that may be absent (Map.of takes no nulls)
+    Map<String, Object> optional = new HashMap<>();
+    optional.put("agency", client.agency());
+    optional.put("description", client.description());
+    optional.put("backchannelLogoutUri", client.backchannelLogoutUri());
+    optional.put("resourceServer", client.resourceServer());
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
             .param("clientId", clientId)
@@ -84,14 +93,14 @@ class ConfiguredClients implements InitializingBean {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
                     + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method,"
-                    + " backchannel_logout_uri, resource_server, active, created_at, updated_at) values (:id, :clientId,"
-                    + " :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg, :requirePar,"
-                    + " :minimumLevel, :authMethod, :backchannelLogoutUri, :resourceServer, true, :now, :now)")
+                    + " backchannel_logout_uri, resource_server, agency, description, active, created_at, updated_at)"
+                    + " values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired,"
+                    + " :idTokenAlg, :requirePar, :minimumLevel, :authMethod, :backchannelLogoutUri, :resourceServer,"
+                    + " :agency, :description, true, :now, :now)")
             .params(values)
+            .params(optional)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
-            .param("backchannelLogoutUri", client.backchannelLogoutUri())
-            .param("resourceServer", client.resourceServer())
             .update();
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // it inserted the same configuration
@@ -106,12 +115,12 @@ class ConfiguredClients implements InitializingBean {
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
                   + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod,"
-                  + " backchannel_logout_uri = :backchannelLogoutUri, resource_server = :resourceServer, active = true,"
-                  + " updated_at = :now where client_id = :clientId")
+                  + " backchannel_logout_uri = :backchannelLogoutUri, resource_server = :resourceServer,"
+                  + " agency = :agency, description = :description, active = true, updated_at = :now"
+                  + " where client_id = :clientId")
           .params(values)
+          .params(optional)
           .param("secretHash", keep)
-          .param("backchannelLogoutUri", client.backchannelLogoutUri())
-          .param("resourceServer", client.resourceServer())
           .update();
     }
     jdbc.sql("delete from federation_client_redirect_uri where client_id = :clientId").param("clientId", clientId).update();
@@ -190,10 +199,9 @@ class ConfiguredClients implements InitializingBean {
         .noneMatch(level -> level.apiName().equals(client.minimumLevel()))) {
       throw new IllegalStateException("client " + clientId + ": minimum-level must be simplified, standard or confirmed");
     }
-    if (client.consentRequired()) {
-      // Spring would show its own consent page, which is neither ours nor in Russian
-      throw new IllegalStateException(
-          "client " + clientId + ": the consent page is not built yet; set consent-required: false");
+    List<String> unknown = client.scopes().stream().filter(s -> !ClaimCatalogue.scopes().contains(s)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("client " + clientId + ": scopes " + unknown + " are not in the claim catalogue");
     }
   }
 }

@@ -28,7 +28,8 @@ public record FederationSettings(
    * A client as configured. {@code confidential} (default true) clients authenticate with
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
-   * {@code consent-required} defaults to true, which is refused until the consent page exists.
+   * {@code consent-required} defaults to true: the citizen allows the portal's scopes on Propusk's
+   * consent page. {@code agency} and {@code description} are shown there.
    * {@code require-par} (false) admits only pushed authorization requests; {@code minimum-level}
    * ({@code simplified}, {@code standard} or {@code confirmed}; default simplified) is the least
    * account level the service accepts; {@code resource-server} (default false) lets the client
@@ -51,7 +52,9 @@ public record FederationSettings(
       String minimumLevel,
       List<String> postLogoutRedirectUris,
       String backchannelLogoutUri,
-      Boolean resourceServer) {
+      Boolean resourceServer,
+      String agency,
+      String description) {
 
     public ConfiguredClient {
       postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);

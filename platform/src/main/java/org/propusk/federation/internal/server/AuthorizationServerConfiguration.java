@@ -18,6 +18,8 @@ import org.propusk.federation.internal.authorization.IntrospectionGuard;
 import org.propusk.federation.internal.authorization.RefreshTokenReuseGuard;
 import org.propusk.federation.internal.clients.AssertionClientId;
 import org.propusk.federation.internal.clients.ClientAssertionDecoders;
+import org.propusk.federation.internal.claims.UserInfoClaims;
+import org.propusk.federation.internal.consent.ConsentLedger;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.clients.ClientSecretHasher;
 import org.propusk.federation.internal.clients.FederationSettings;
@@ -46,8 +48,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
@@ -55,6 +55,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -148,11 +149,6 @@ class AuthorizationServerConfiguration {
     return Clock.tick(clock, Duration.ofSeconds(1));
   }
 
-  @Bean
-  OAuth2AuthorizationConsentService authorizationConsents(JdbcTemplate jdbc, ClientRegistry clients) {
-    return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
-  }
-
   /**
    * Spring's OpenID Connect session tracking does not fit Propusk (ADR 6, section 7): it keeps
    * sessions in one node's memory, finds them by principal equality, and would make the token
@@ -203,7 +199,9 @@ class AuthorizationServerConfiguration {
       TransactionTemplate transactions,
       ApplicationEventPublisher events,
       Clock clock,
-      RpLogout rpLogout)
+      RpLogout rpLogout,
+      ConsentLedger consents,
+      UserInfoClaims userInfo)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     AuthorizationRequestRules rules = new AuthorizationRequestRules();
@@ -237,13 +235,17 @@ class AuthorizationServerConfiguration {
                                   })))
               // One providers consumer (Spring keeps only the last one set): the request rules, which
               // Spring's configurer reads from the provider after this consumer has run, so that its
-              // filter checking a request before the sign-in applies them too; and codes dated by
+              // filter checking a request before the sign-in applies them too; Propusk's own consent
+              // page, when it is shown and what its answer does (ConsentLedger); codes dated by
               // Propusk's clock
               .authorizationEndpoint(
                   endpoint ->
                       endpoint
+                          .consentPage("/oauth2/consent")
                           .authenticationProviders(
-                              requestRules(rules).andThen(new CodeGenerator(inWholeSeconds(clock)).installer()))
+                              requestRules(rules)
+                                  .andThen(consentRules(consents))
+                                  .andThen(new CodeGenerator(inWholeSeconds(clock)).installer()))
                           .authorizationResponseHandler(issuer.success())
                           .errorResponseHandler(issuer.error()))
               // RFC 9126; the client authenticates as at the token endpoint; request_uri lives 300 s, single use
@@ -286,6 +288,7 @@ class AuthorizationServerConfiguration {
                   oidc ->
                       oidc.providerConfigurationEndpoint(
                               discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply))
+                          .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo))
                           // Propusk's recorded sign-out, or the citizen's confirmation (Spring's would just end the session)
                           .logoutEndpoint(logout -> logout.logoutResponseHandler(rpLogout)));
         });
@@ -297,8 +300,9 @@ class AuthorizationServerConfiguration {
             errors ->
                 errors.defaultAuthenticationEntryPointFor(
                     new FederationEntryPoint(), PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")))
-        // userinfo takes Propusk's own access tokens
-        .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        // userinfo takes Propusk's own access tokens, also in a form body (OpenID Connect Core 5.3.1)
+        .oauth2ResourceServer(
+            resourceServer -> resourceServer.bearerTokenResolver(new BearerTokens()).jwt(Customizer.withDefaults()));
     webSessions.applyTo(http);
     return http.build();
   }
@@ -309,6 +313,19 @@ class AuthorizationServerConfiguration {
             provider -> {
               if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider code) {
                 code.setAuthenticationValidator(rules);
+              }
+            });
+  }
+
+  private static Consumer<List<AuthenticationProvider>> consentRules(ConsentLedger consents) {
+    return providers ->
+        providers.forEach(
+            provider -> {
+              if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                request.setAuthorizationConsentRequired(ConsentLedger::consentRequired);
+              }
+              if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider answer) {
+                answer.setAuthorizationConsentCustomizer(consents);
               }
             });
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.propusk.account.AccountLevel;
 import org.propusk.federation.internal.authorization.RequestedLevel;
+import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 
 /**
@@ -42,7 +43,8 @@ final class DiscoveryMetadata {
     claims.put("response_modes_supported", List.of("query"));
     claims.put("code_challenge_methods_supported", List.of("S256"));
     claims.put("subject_types_supported", List.of("public"));
-    claims.put("scopes_supported", List.of("openid"));
+    claims.put("scopes_supported", ClaimCatalogue.scopes());
+    claims.put("claims_supported", ClaimCatalogue.claimNames());
     claims.put("claims_parameter_supported", false);
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
@@ -50,7 +52,7 @@ final class DiscoveryMetadata {
     claims.put("authorization_response_iss_parameter_supported", true);
     // RFC 9126: the endpoint itself Spring announces; some clients are registered to need it
     claims.put("require_pushed_authorization_requests", false);
-    claims.put("prompt_values_supported", List.of("none", "login"));
+    claims.put("prompt_values_supported", List.of("none", "login", "consent"));
     claims.put("acr_values_supported", ACR_VALUES);
     claims.remove("tls_client_certificate_bound_access_tokens");
     claims.remove("dpop_signing_alg_values_supported");

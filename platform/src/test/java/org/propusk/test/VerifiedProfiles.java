@@ -1,0 +1,72 @@
+package org.propusk.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A citizen's "Мои данные" filled with a random fictional citizen of the sandbox dataset, saved
+ * over the API and waited for until both registry checks verified it. Random rows, so that test
+ * classes sharing one database do not take each other's SNILS (a verified SNILS belongs to one
+ * account); the first rows are left to the tests that name them.
+ */
+public final class VerifiedProfiles {
+
+  private static final List<String> ROWS = rows();
+
+  private VerifiedProfiles() {}
+
+  /** Saves a sandbox citizen's data for this signed-in client and waits until SNILS and passport are verified. */
+  public static Map<String, Object> verify(ApiClient citizen) {
+    Map<String, Object> profile = randomCitizen();
+    ApiClient.Response saved = citizen.put("/api/v1/profile", profile);
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    await()
+        .atMost(Waits.BACKGROUND)
+        .until(
+            () -> {
+              var checks = citizen.get("/api/v1/profile").json().get("checks");
+              return checks.get("snils").get("state").asString().equals("verified")
+                  && checks.get("passport").get("state").asString().equals("verified");
+            });
+    return profile;
+  }
+
+  private static Map<String, Object> randomCitizen() {
+    String[] f = ROWS.get(ThreadLocalRandom.current().nextInt(1000, ROWS.size())).split(",", -1);
+    String snils = f[6];
+    Map<String, Object> profile = new HashMap<>();
+    profile.put("lastName", f[0]);
+    profile.put("firstName", f[1]);
+    profile.put("patronymic", f[2]);
+    profile.put("gender", f[3]);
+    profile.put("birthDate", f[4]);
+    profile.put("birthPlace", f[5]);
+    profile.put("citizenship", "RU");
+    profile.put(
+        "snils", snils.substring(0, 3) + "-" + snils.substring(3, 6) + "-" + snils.substring(6, 9) + " " + snils.substring(9));
+    profile.put("passportSeries", f[7].substring(0, 2) + " " + f[7].substring(2));
+    profile.put("passportNumber", f[8]);
+    profile.put("passportIssuedOn", LocalDate.parse(f[9]).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+    profile.put("passportIssuer", f[10]);
+    profile.put("divisionCode", f[11].replace("-", ""));
+    return profile;
+  }
+
+  private static List<String> rows() {
+    try (InputStream in = VerifiedProfiles.class.getClassLoader().getResourceAsStream("sandbox/citizens.csv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
