@@ -115,6 +115,20 @@ class ConfiguredClients implements InitializingBean {
                 .param("clientId", clientId)
                 .param("scope", scope)
                 .update());
+    describe(clientId, client);
+  }
+
+  /** What the services catalogue shows of the client. */
+  private void describe(String clientId, FederationSettings.ConfiguredClient client) {
+    jdbc.sql(
+            "update federation_client set agency = :agency, description = :description, minimum_level = :minimumLevel,"
+                + " home_url = :homeUrl where client_id = :clientId")
+        .param("agency", client.agency())
+        .param("description", client.description())
+        .param("minimumLevel", client.minimumLevel())
+        .param("homeUrl", client.homeUrl())
+        .param("clientId", clientId)
+        .update();
   }
 
   private String secretHash(String clientId, FederationSettings.ConfiguredClient client) {
@@ -145,6 +159,12 @@ class ConfiguredClients implements InitializingBean {
       if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
         throw new IllegalStateException("client " + clientId + ": redirect URI " + uri + " must be absolute, without fragment");
       }
+    }
+    if (!java.util.List.of("simplified", "standard", "confirmed").contains(client.minimumLevel())) {
+      throw new IllegalStateException("client " + clientId + ": minimum-level must be simplified, standard or confirmed");
+    }
+    if (client.homeUrl() != null && !client.homeUrl().matches("https?://[^\\s]+")) {
+      throw new IllegalStateException("client " + clientId + ": home-url must be an http(s) address");
     }
     if (!client.scopes().contains("openid")) {
       throw new IllegalStateException("client " + clientId + ": scopes must include openid");

@@ -20,6 +20,8 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
    * {@code consent-required} defaults to true, which is refused until the consent page exists.
+   * {@code agency}, {@code description}, {@code minimum-level} (default simplified) and {@code
+   * home-url} (its start page) are what the services catalogue shows of it.
    */
   public record ConfiguredClient(
       String name,
@@ -30,7 +32,11 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       String secretHash,
       Boolean requirePkce,
       Boolean consentRequired,
-      String idTokenAlg) {
+      String idTokenAlg,
+      String agency,
+      String description,
+      String minimumLevel,
+      String homeUrl) {
 
     public ConfiguredClient {
       redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
@@ -39,6 +45,7 @@ public record FederationSettings(String clientSecretKey, Map<String, ConfiguredC
       requirePkce = requirePkce == null || requirePkce;
       consentRequired = consentRequired == null || consentRequired;
       idTokenAlg = idTokenAlg == null ? "ES256" : idTokenAlg;
+      minimumLevel = minimumLevel == null ? "simplified" : minimumLevel;
     }
   }
 }
