@@ -135,6 +135,15 @@ class ProductionProfileTests {
   }
 
   @Test
+  void hasNoDemoPortalNorItsClient() {
+    ApiClient visitor = new ApiClient(port);
+    assertThat(visitor.get("/demo-rp").status()).isEqualTo(404);
+    assertThat(visitor.get("/demo-rp/callback?code=x&state=y").status()).isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from federation_client where client_id = 'demo-rp'").query(Integer.class).single())
+        .isZero();
+  }
+
+  @Test
   void usesRealGatewaysAndKeepsNoMessageBodies() {
     assertThat(environment.getProperty("propusk.notification.sms.gateway")).isEqualTo("http");
     assertThat(environment.getProperty("propusk.notification.mail.transport")).isEqualTo("smtp");

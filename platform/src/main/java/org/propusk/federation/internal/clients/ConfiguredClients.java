@@ -83,6 +83,7 @@ class ConfiguredClients implements InitializingBean {
     optional.put("description", client.description());
     optional.put("backchannelLogoutUri", client.backchannelLogoutUri());
     optional.put("resourceServer", client.resourceServer());
+    optional.put("homeUrl", client.homeUrl());
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
             .param("clientId", clientId)
@@ -93,10 +94,11 @@ class ConfiguredClients implements InitializingBean {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
                     + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method,"
-                    + " backchannel_logout_uri, resource_server, agency, description, active, created_at, updated_at)"
+                    + " backchannel_logout_uri, resource_server, agency, description, home_url, active, created_at,"
+                    + " updated_at)"
                     + " values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired,"
                     + " :idTokenAlg, :requirePar, :minimumLevel, :authMethod, :backchannelLogoutUri, :resourceServer,"
-                    + " :agency, :description, true, :now, :now)")
+                    + " :agency, :description, :homeUrl, true, :now, :now)")
             .params(values)
             .params(optional)
             .param("id", UUID.randomUUID())
@@ -116,7 +118,7 @@ class ConfiguredClients implements InitializingBean {
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
                   + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod,"
                   + " backchannel_logout_uri = :backchannelLogoutUri, resource_server = :resourceServer,"
-                  + " agency = :agency, description = :description, active = true, updated_at = :now"
+                  + " agency = :agency, description = :description, home_url = :homeUrl, active = true, updated_at = :now"
                   + " where client_id = :clientId")
           .params(values)
           .params(optional)
@@ -188,6 +190,9 @@ class ConfiguredClients implements InitializingBean {
     if (client.backchannelLogoutUri() != null && !secureOrLoopback(URI.create(client.backchannelLogoutUri()))) {
       // logout tokens name the account and session: not over plain http to another machine
       throw new IllegalStateException("client " + clientId + ": backchannel-logout-uri must be https (or http on loopback)");
+    }
+    if (client.homeUrl() != null && !client.homeUrl().matches("https?://[^\\s]+")) {
+      throw new IllegalStateException("client " + clientId + ": home-url must be an http(s) address");
     }
     if (!client.scopes().contains("openid")) {
       throw new IllegalStateException("client " + clientId + ": scopes must include openid");

@@ -29,7 +29,8 @@ public record FederationSettings(
    * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
    * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
    * {@code consent-required} defaults to true: the citizen allows the portal's scopes on Propusk's
-   * consent page. {@code agency} and {@code description} are shown there.
+   * consent page. {@code agency} and {@code description} are shown there and in the services
+   * catalogue, with {@code home-url} (the service's start page).
    * {@code require-par} (false) admits only pushed authorization requests; {@code minimum-level}
    * ({@code simplified}, {@code standard} or {@code confirmed}; default simplified) is the least
    * account level the service accepts; {@code resource-server} (default false) lets the client
@@ -54,7 +55,8 @@ public record FederationSettings(
       String backchannelLogoutUri,
       Boolean resourceServer,
       String agency,
-      String description) {
+      String description,
+      String homeUrl) {
 
     public ConfiguredClient {
       postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
