@@ -83,7 +83,7 @@ class DemoRelyingPartyBrowserTests extends BrowserTestSupport {
     assertThat(browser.text("#demo-acr")).isEqualTo("urn:propusk:level:simplified");
     assertThat(claim("id-token-claims", "iss")).isEqualTo("http://localhost:" + PORT);
     assertThat(claim("id-token-claims", "aud")).isEqualTo("[\"demo-rp\"]");
-    assertThat(claim("id-token-claims", "amr")).isEqualTo("[\"otp\",\"pwd\"]");
+    assertThat(claim("id-token-claims", "amr")).isEqualTo("[\"pwd\",\"otp\"]");
     assertThat(claim("id-token-claims", "auth_time")).matches("\\d+");
     assertThat(browser.text("#id-token-claims dd[data-claim='auth_time']")).matches("\\d+ \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d UTC\\)");
     assertThat(browser.findAll("#id-token-claims dd[data-claim=nonce]")).hasSize(1);
