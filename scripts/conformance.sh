@@ -71,6 +71,7 @@ export PROPUSK_CONFORMANCE_USER=+79990000001
 export PROPUSK_CONFORMANCE_PASSWORD=$(random)
 export PROPUSK_CONFORMANCE_CLIENT_SECRET=$(random)
 export PROPUSK_CONFORMANCE_CLIENT2_SECRET=$(random)
+export PROPUSK_CONFORMANCE_CLIENT_POST_SECRET=$(random)
 
 log "starting Propusk on $ISSUER"
 "$JAVA" -Xmx768m -jar "$JAR" \
@@ -105,8 +106,10 @@ text = open(sys.argv[1], encoding="utf-8").read()
 # longest first, so that no placeholder is replaced inside a longer one
 for name in sorted(values, key=len, reverse=True):
     text = text.replace(name, json.dumps(values[name], ensure_ascii=False)[1:-1])
-json.loads(text)
-open(sys.argv[2], "w", encoding="utf-8").write(text)
+config = json.loads(text)
+# the template gives client_secret_post the first client; Propusk registers one method per client
+config["client_secret_post"] = {"client_id": "client-post", "client_secret": "$PROPUSK_CONFORMANCE_CLIENT_POST_SECRET"}
+json.dump(config, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 EOF
 
 log "running $PLAN (at most ${PLAN_TIMEOUT}s)"

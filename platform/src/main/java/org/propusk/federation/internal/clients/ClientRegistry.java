@@ -90,12 +90,13 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean requirePkce,
       boolean consentRequired,
       String idTokenAlg,
+      String authMethod,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
-                + " id_token_alg, created_at from federation_client where active and " + filter)
+                + " id_token_alg, auth_method, created_at from federation_client where active and " + filter)
         .param("key", key)
         .query(
             (rs, n) ->
@@ -109,6 +110,7 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("require_pkce"),
                     rs.getBoolean("consent_required"),
                     rs.getString("id_token_alg"),
+                    rs.getString("auth_method"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -149,7 +151,7 @@ public class ClientRegistry implements RegisteredClientRepository {
                     .build());
     if (row.confidential()) {
       client
-          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .clientAuthenticationMethod(new ClientAuthenticationMethod(row.authMethod()))
           .clientSecret(row.secretHash())
           .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
     } else {

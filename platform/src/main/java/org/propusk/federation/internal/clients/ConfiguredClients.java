@@ -57,6 +57,7 @@ class ConfiguredClients implements InitializingBean {
 
   private void apply(String clientId, FederationSettings.ConfiguredClient client) {
     check(clientId, client);
+    checkAuthMethod(clientId, client);
     Instant now = clock.instant();
     String secretHash = client.confidential() ? secretHash(clientId, client) : null;
     Map<String, Object> values =
@@ -67,6 +68,7 @@ class ConfiguredClients implements InitializingBean {
             "requirePkce", client.requirePkce(),
             "consentRequired", client.consentRequired(),
             "idTokenAlg", client.idTokenAlg(),
+            "authMethod", client.authMethod(),
             "now", DbTime.of(now));
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
@@ -77,9 +79,9 @@ class ConfiguredClients implements InitializingBean {
       try {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
-                    + " require_pkce, consent_required, id_token_alg, active, created_at, updated_at) values (:id,"
-                    + " :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired, :idTokenAlg,"
-                    + " true, :now, :now)")
+                    + " require_pkce, consent_required, id_token_alg, auth_method, active, created_at, updated_at) values"
+                    + " (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired,"
+                    + " :idTokenAlg, :authMethod, true, :now, :now)")
             .params(values)
             .param("id", UUID.randomUUID())
             .param("secretHash", secretHash)
@@ -96,7 +98,7 @@ class ConfiguredClients implements InitializingBean {
       jdbc.sql(
               "update federation_client set name = :name, confidential = :confidential, secret_hash = :secretHash,"
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
-                  + " active = true, updated_at = :now where client_id = :clientId")
+                  + " auth_method = :authMethod, active = true, updated_at = :now where client_id = :clientId")
           .params(values)
           .param("secretHash", keep)
           .update();
@@ -131,6 +133,20 @@ class ConfiguredClients implements InitializingBean {
       throw new IllegalStateException("client " + clientId + ": a plain secret is for the dev profile only; give secret-hash");
     }
     return hasher.encode(client.secret());
+  }
+
+  private void checkAuthMethod(String clientId, FederationSettings.ConfiguredClient client) {
+    boolean allowed =
+        client.confidential()
+            ? client.authMethod().equals("client_secret_basic")
+                || client.authMethod().equals("client_secret_post") && settings.clientSecretPost()
+            : client.authMethod().equals("none");
+    if (!allowed) {
+      throw new IllegalStateException(
+          "client " + clientId + ": auth-method " + client.authMethod() + " is not for a "
+              + (client.confidential() ? "confidential" : "public") + " client here (client_secret_post needs"
+              + " propusk.federation.client-secret-post)");
+    }
   }
 
   private static void check(String clientId, FederationSettings.ConfiguredClient client) {

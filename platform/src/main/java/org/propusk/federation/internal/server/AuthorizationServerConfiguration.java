@@ -146,7 +146,9 @@ class AuthorizationServerConfiguration {
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
-                          discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply)));
+                          discovery ->
+                              discovery.providerConfigurationCustomizer(
+                                  metadata -> DiscoveryMetadata.apply(metadata, settings.clientSecretPost()))));
         });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
         .addFilterBefore(new NotOfferedYet(), SecurityContextHolderFilter.class)

@@ -1,5 +1,6 @@
 package org.propusk.federation.internal.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
@@ -18,14 +19,19 @@ final class DiscoveryMetadata {
 
   private DiscoveryMetadata() {}
 
-  static void apply(OidcProviderConfiguration.Builder metadata) {
-    metadata.claims(DiscoveryMetadata::apply);
+  /** {@code clientSecretPost}: whether clients may be registered with {@code client_secret_post}. */
+  static void apply(OidcProviderConfiguration.Builder metadata, boolean clientSecretPost) {
+    metadata.claims(claims -> apply(claims, clientSecretPost));
   }
 
-  static void apply(Map<String, Object> claims) {
+  static void apply(Map<String, Object> claims, boolean clientSecretPost) {
+    List<String> clientAuthentication = new ArrayList<>(CLIENT_AUTHENTICATION);
+    if (clientSecretPost) {
+      clientAuthentication.add(1, "client_secret_post");
+    }
     claims.put("grant_types_supported", GRANT_TYPES);
-    claims.put("token_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION);
-    claims.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION);
+    claims.put("token_endpoint_auth_methods_supported", clientAuthentication);
+    claims.put("revocation_endpoint_auth_methods_supported", clientAuthentication);
     claims.put("id_token_signing_alg_values_supported", ID_TOKEN_ALGORITHMS);
     claims.put("response_types_supported", List.of("code"));
     claims.put("response_modes_supported", List.of("query"));
