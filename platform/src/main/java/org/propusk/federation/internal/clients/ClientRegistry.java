@@ -222,7 +222,7 @@ public class ClientRegistry implements RegisteredClientRepository {
           .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
     } else if (row.confidential()) {
       client
-          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .clientAuthenticationMethod(new ClientAuthenticationMethod(row.authMethod()))
           .clientSecret(row.secretHash())
           .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
     } else {

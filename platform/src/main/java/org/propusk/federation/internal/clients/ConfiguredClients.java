@@ -63,6 +63,7 @@ class ConfiguredClients implements InitializingBean {
 
   private void apply(String clientId, FederationSettings.ConfiguredClient client) {
     check(clientId, client);
+    checkAuthMethod(clientId, client);
     Instant now = clock.instant();
     String secretHash = client.confidential() ? secretHash(clientId, client) : null;
     Map<String, Object> values =
@@ -75,7 +76,7 @@ class ConfiguredClients implements InitializingBean {
             "idTokenAlg", client.idTokenAlg(),
             "requirePar", client.requirePar(),
             "minimumLevel", client.minimumLevel(),
-            "authMethod", client.confidential() ? ClientForm.SECRET_BASIC : ClientForm.NONE,
+            "authMethod", client.authMethod(),
             "now", DbTime.of(now));
     // values that may be absent (Map.of takes no nulls)
     Map<String, Object> optional = new HashMap<>();
@@ -167,6 +168,20 @@ class ConfiguredClients implements InitializingBean {
   private static boolean secureOrLoopback(URI uri) {
     return "https".equals(uri.getScheme())
         || ("http".equals(uri.getScheme()) && List.of("127.0.0.1", "[::1]", "localhost").contains(uri.getHost()));
+  }
+
+  private void checkAuthMethod(String clientId, FederationSettings.ConfiguredClient client) {
+    boolean allowed =
+        client.confidential()
+            ? client.authMethod().equals("client_secret_basic")
+                || client.authMethod().equals("client_secret_post") && settings.clientSecretPost()
+            : client.authMethod().equals("none");
+    if (!allowed) {
+      throw new IllegalStateException(
+          "client " + clientId + ": auth-method " + client.authMethod() + " is not for a "
+              + (client.confidential() ? "confidential" : "public") + " client here (client_secret_post needs"
+              + " propusk.federation.client-secret-post)");
+    }
   }
 
   private static void check(String clientId, FederationSettings.ConfiguredClient client) {

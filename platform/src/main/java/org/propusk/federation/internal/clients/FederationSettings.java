@@ -10,13 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * at most ({@code refresh-absolute}, 12 h like a session; rotation does not extend it), how often
  * the signing keys rotate ({@code key-rotation}, 90 days) and, until the administrators' pages
  * exist, the registered clients themselves (a map by client id, so that profiles add to it).
+ * {@code client-secret-post} (default false) lets clients send their secret in the form body and
+ * announces it; only the OpenID conformance suite needs that (its client_secret_post module).
  */
 @ConfigurationProperties("propusk.federation")
 public record FederationSettings(
     String clientSecretKey,
     Duration refreshAbsolute,
     Duration keyRotation,
-    Map<String, ConfiguredClient> clients) {
+    Map<String, ConfiguredClient> clients,
+    boolean clientSecretPost) {
 
   public FederationSettings {
     refreshAbsolute = refreshAbsolute == null ? Duration.ofHours(12) : refreshAbsolute;
@@ -25,9 +28,10 @@ public record FederationSettings(
   }
 
   /**
-   * A client as configured. {@code confidential} (default true) clients authenticate with
-   * {@code client_secret_basic}: {@code secret-hash} as {@link ClientSecretHasher} writes it, or,
-   * in the {@code dev} profile only, the plain {@code secret}. Public clients must use PKCE.
+   * A client as configured. {@code confidential} (default true) clients authenticate with their
+   * {@code auth-method}, {@code client_secret_basic} unless {@code client_secret_post} is allowed
+   * and named: {@code secret-hash} as {@link ClientSecretHasher} writes it, or, in the {@code dev}
+   * profile only, the plain {@code secret}. Public clients ({@code none}) must use PKCE.
    * {@code consent-required} defaults to true: the citizen allows the portal's scopes on Propusk's
    * consent page. {@code agency} and {@code description} are shown there and in the services
    * catalogue, with {@code home-url} (the service's start page).
@@ -56,7 +60,8 @@ public record FederationSettings(
       Boolean resourceServer,
       String agency,
       String description,
-      String homeUrl) {
+      String homeUrl,
+      String authMethod) {
 
     public ConfiguredClient {
       postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
@@ -69,6 +74,7 @@ public record FederationSettings(
       requirePar = requirePar != null && requirePar;
       minimumLevel = minimumLevel == null ? "simplified" : minimumLevel;
       resourceServer = resourceServer != null && resourceServer;
+      authMethod = authMethod != null ? authMethod : confidential ? "client_secret_basic" : "none";
     }
   }
 }

@@ -287,7 +287,9 @@ class AuthorizationServerConfiguration {
               .oidc(
                   oidc ->
                       oidc.providerConfigurationEndpoint(
-                              discovery -> discovery.providerConfigurationCustomizer(DiscoveryMetadata::apply))
+                              discovery ->
+                                  discovery.providerConfigurationCustomizer(
+                                      metadata -> DiscoveryMetadata.apply(metadata, settings.clientSecretPost())))
                           .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo))
                           // Propusk's recorded sign-out, or the citizen's confirmation (Spring's would just end the session)
                           .logoutEndpoint(logout -> logout.logoutResponseHandler(rpLogout)));

@@ -1,6 +1,7 @@
 package org.propusk.federation.internal.server;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.propusk.account.AccountLevel;
@@ -28,14 +29,19 @@ final class DiscoveryMetadata {
 
   private DiscoveryMetadata() {}
 
-  static void apply(OidcProviderConfiguration.Builder metadata) {
-    metadata.claims(DiscoveryMetadata::apply);
+  /** {@code clientSecretPost}: whether clients may be registered with {@code client_secret_post}. */
+  static void apply(OidcProviderConfiguration.Builder metadata, boolean clientSecretPost) {
+    metadata.claims(claims -> apply(claims, clientSecretPost));
   }
 
-  static void apply(Map<String, Object> claims) {
+  static void apply(Map<String, Object> claims, boolean clientSecretPost) {
+    List<String> clientAuthentication = new ArrayList<>(CLIENT_AUTHENTICATION);
+    if (clientSecretPost) {
+      clientAuthentication.add(1, "client_secret_post");
+    }
     claims.put("grant_types_supported", GRANT_TYPES);
-    claims.put("token_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION);
-    claims.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION);
+    claims.put("token_endpoint_auth_methods_supported", clientAuthentication);
+    claims.put("revocation_endpoint_auth_methods_supported", clientAuthentication);
     claims.put("token_endpoint_auth_signing_alg_values_supported", CLIENT_ASSERTION_ALGORITHMS);
     claims.put("revocation_endpoint_auth_signing_alg_values_supported", CLIENT_ASSERTION_ALGORITHMS);
     claims.put("id_token_signing_alg_values_supported", ID_TOKEN_ALGORITHMS);
