@@ -80,6 +80,11 @@ class AccountDeletionApiIntegrationTests {
     assertThat(citizen.put("/api/v1/profile", person.profile()).status()).isEqualTo(200);
     awaitVerified(citizen);
     UUID accountId = UUID.fromString(citizen.get("/api/v1/me").text("id"));
+    // the audit trail is written after each event's transaction, on its own thread
+    await()
+        .atMost(Waits.BACKGROUND)
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertThat(kindsOf(accountId)).contains("DOCUMENT_CHECKED", "LEVEL_CHANGED"));
     ApiClient otherDevice = signedIn(phone);
     ApiClient bySnils = signedIn(person.snils());
     assertThat(sessionsOf(accountId)).isGreaterThanOrEqualTo(3);

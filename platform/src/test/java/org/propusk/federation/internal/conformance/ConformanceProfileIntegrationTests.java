@@ -113,7 +113,7 @@ class ConformanceProfileIntegrationTests {
   void aClientRegisteredForClientSecretPostSendsItsSecretInTheBodyAndNoOtherWay() throws Exception {
     JsonNode metadata = new ApiClient(port).get("/.well-known/openid-configuration").json();
     assertThat(metadata.get("token_endpoint_auth_methods_supported").valueStream().map(JsonNode::asString).toList())
-        .containsExactly("client_secret_basic", "client_secret_post", "none");
+        .containsExactly("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
     Nonce nonce = new Nonce();
     AuthorizationCode code = signIn(new ApiClient(port), SUITE_POST, nonce);
 
