@@ -69,6 +69,16 @@ public enum AuditKind {
   RELYING_PARTY_CHANGED,
   /** An administrator deactivated a relying party; its tokens and consents were removed. */
   RELYING_PARTY_DEACTIVATED,
+  /**
+   * An administrator added an entry to the services catalogue; recorded in the administrator's
+   * history with its code ({@code entry=<code> shown=<true|false>}).
+   */
+  CATALOGUE_ENTRY_ADDED,
+  /**
+   * An administrator changed an entry of the services catalogue; the details give its code, the
+   * fields that changed and whether it is shown now ({@code shown=false}: hidden).
+   */
+  CATALOGUE_ENTRY_CHANGED,
   /** A new secret was made for a relying party (shown once to the administrator named as actor). */
   CLIENT_SECRET_ISSUED,
   /**

@@ -47,6 +47,7 @@ import org.propusk.test.MutableClock;
 import org.propusk.test.Pages;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.RelyingParty;
+import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.propusk.test.Waits;
@@ -59,7 +60,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Back-channel logout (OpenID Connect Back-Channel Logout 1.0): a service with a registered
  * back-channel URI (here a JDK HTTP server on 127.0.0.1 standing in for it) receives a logout
  * token that the Nimbus SDK's validator accepts when a session it was given tokens in ends, by
- * sign-out or by a password change elsewhere; it is retried while the service answers 500, and
+ * sign-out, by a password change elsewhere or by the citizen ending it from the sessions list; it is retried while the service answers 500, and
  * the service's refresh token stops working.
  */
 @PropuskIntegrationTest
@@ -203,6 +204,58 @@ class BackChannelLogoutIntegrationTests {
   }
 
   @Test
+  void endingASessionFromTheSessionsListTellsItsServiceAndNoOther() throws Exception {
+    String phone = TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Session own = signedInAlready(owner);
+    ApiClient otherBrowser = new ApiClient(port);
+    Session other = signIn(otherBrowser, phone);
+    ApiClient thirdBrowser = new ApiClient(port);
+    Session third = signIn(thirdBrowser, phone);
+    String otherHandle = handleOfCurrent(otherBrowser);
+
+    assertThat(owner.delete("/api/v1/me/sessions/" + otherHandle).status()).isEqualTo(204);
+
+    await().atMost(Waits.BACKGROUND).until(() -> !received.isEmpty() && scheduledDeliveries() == 0);
+    assertThat(received.stream().map(r -> sidOf(r.getKey()))).containsExactly(other.idToken().getJWTClaimsSet().getStringClaim("sid"));
+    assertThat(refresh(other.refreshToken()).indicatesSuccess()).as("the ended session's tokens end").isFalse();
+    // the sessions the citizen kept go on, with the service's tokens given in them
+    assertThat(refresh(own.refreshToken()).indicatesSuccess()).isTrue();
+    assertThat(refresh(third.refreshToken()).indicatesSuccess()).isTrue();
+    assertThat(thirdBrowser.get("/api/v1/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void endingAllOtherSessionsTellsTheServicesOfEachOfThem() throws Exception {
+    String phone = TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Session own = signedInAlready(owner);
+    Session second = signIn(new ApiClient(port), phone);
+    Session third = signIn(new ApiClient(port), phone);
+
+    assertThat(owner.delete("/api/v1/me/sessions").status()).isEqualTo(204);
+
+    await().atMost(Waits.BACKGROUND).until(() -> received.size() >= 2 && scheduledDeliveries() == 0);
+    assertThat(received.stream().map(r -> sidOf(r.getKey())))
+        .containsExactlyInAnyOrder(
+            second.idToken().getJWTClaimsSet().getStringClaim("sid"), third.idToken().getJWTClaimsSet().getStringClaim("sid"));
+    assertThat(refresh(own.refreshToken()).indicatesSuccess()).isTrue();
+  }
+
+  @Test
+  void turningOnASecondFactorEndsTheOtherSessionsAndTellsTheirServices() throws Exception {
+    String phone = TestContacts.phone();
+    ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
+    Session other = signIn(new ApiClient(port), phone);
+
+    SecondFactorEnrolment.turnAppOn(owner, clock);
+
+    await().atMost(Waits.BACKGROUND).until(() -> !received.isEmpty() && scheduledDeliveries() == 0);
+    assertThat(received.stream().map(r -> sidOf(r.getKey()))).containsExactly(other.idToken().getJWTClaimsSet().getStringClaim("sid"));
+    assertThat(refresh(other.refreshToken()).indicatesSuccess()).isFalse();
+  }
+
+  @Test
   void deletingTheAccountTellsTheServicesOfEverySession() throws Exception {
     String phone = TestContacts.phone();
     ApiClient owner = TestAccounts.registerByPhone(port, phone, PASSWORD);
@@ -289,6 +342,16 @@ class BackChannelLogoutIntegrationTests {
         new TokenRequest(rp.endpoint("/oauth2/token"), new ClientSecretBasic(CLIENT, SECRET), new RefreshTokenGrant(token))
             .toHTTPRequest()
             .send());
+  }
+
+  /** The name the sessions list gives the browser's own session. */
+  private static String handleOfCurrent(ApiClient browser) {
+    for (var session : browser.get("/api/v1/me/sessions").json()) {
+      if (session.get("current").asBoolean()) {
+        return session.get("id").asText();
+      }
+    }
+    throw new AssertionError("no current session");
   }
 
   private long scheduledDeliveries() {

@@ -11,6 +11,7 @@ import org.propusk.account.PasswordChanged;
 import org.propusk.account.RoleGranted;
 import org.propusk.account.RoleRevoked;
 import org.propusk.audit.AuditKind;
+import org.propusk.federation.CatalogueEntryChanged;
 import org.propusk.federation.ClientSecretIssued;
 import org.propusk.federation.RelyingPartyChanged;
 import org.propusk.federation.RelyingPartyDeactivated;
@@ -215,6 +216,16 @@ class AuditListener {
   @ApplicationModuleListener
   void on(RelyingPartyDeactivated event) {
     log.append(event.administrator(), AuditKind.RELYING_PARTY_DEACTIVATED, "administrator", event.occurrence(), "client=" + event.clientId());
+  }
+
+  @ApplicationModuleListener
+  void on(CatalogueEntryChanged event) {
+    log.append(
+        event.administrator(),
+        event.added() ? AuditKind.CATALOGUE_ENTRY_ADDED : AuditKind.CATALOGUE_ENTRY_CHANGED,
+        "administrator",
+        event.occurrence(),
+        "entry=" + event.code() + (event.added() ? "" : " fields=" + String.join(",", event.fields())) + " shown=" + event.shown());
   }
 
   @ApplicationModuleListener

@@ -1,5 +1,6 @@
 package org.propusk.authentication.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,8 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.SessionStanding;
+import org.propusk.authentication.SessionsEnded;
 import org.propusk.shared.Citizen;
+import org.propusk.shared.Occurrence;
 import org.propusk.shared.OneTimeSecrets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -39,18 +43,24 @@ class CitizenSessions {
   private final SessionLifetime lifetime;
   private final DeviceNames devices;
   private final OneTimeSecrets secrets;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
 
   CitizenSessions(
       FindByIndexNameSessionRepository<? extends Session> store,
       Accounts accounts,
       SessionLifetime lifetime,
       DeviceNames devices,
-      OneTimeSecrets secrets) {
+      OneTimeSecrets secrets,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.store = store;
     this.accounts = accounts;
     this.lifetime = lifetime;
     this.devices = devices;
     this.secrets = secrets;
+    this.events = events;
+    this.clock = clock;
   }
 
   /** The account of the signed-in citizen of this request (the paths require a sign-in). */
@@ -75,15 +85,21 @@ class CitizenSessions {
   boolean end(UUID accountId, String handle) {
     Optional<String> id =
         signedIn(accountId).keySet().stream().filter(sessionId -> handle(sessionId).equals(handle)).findFirst();
-    id.ifPresent(store::deleteById);
+    id.ifPresent(
+        sessionId -> {
+          store.deleteById(sessionId);
+          events.publishEvent(new SessionsEnded(accountId, Occurrence.at(clock.instant())));
+        });
     return id.isPresent();
   }
 
   /** Ends every session of the account but the current one. */
   void endOthers(UUID accountId, String currentSessionId) {
-    signedIn(accountId).keySet().stream()
-        .filter(sessionId -> !sessionId.equals(currentSessionId))
-        .forEach(store::deleteById);
+    List<String> others = signedIn(accountId).keySet().stream().filter(sessionId -> !sessionId.equals(currentSessionId)).toList();
+    others.forEach(store::deleteById);
+    if (!others.isEmpty()) {
+      events.publishEvent(new SessionsEnded(accountId, Occurrence.at(clock.instant())));
+    }
   }
 
   /**

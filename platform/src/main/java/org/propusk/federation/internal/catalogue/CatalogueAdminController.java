@@ -2,6 +2,8 @@ package org.propusk.federation.internal.catalogue;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.UUID;
+import org.propusk.shared.Citizen;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +56,7 @@ class CatalogueAdminController {
   String add(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
     CatalogueEntry entry = entry(form.get("code"), form);
     Map<String, String> problems = entry.problems();
-    if (problems.isEmpty() && !entries.add(entry)) {
+    if (problems.isEmpty() && !entries.add(entry, administrator())) {
       problems = Map.of("code", "taken");
     }
     return saved(entry, problems, true, model, response, redirect);
@@ -67,7 +69,7 @@ class CatalogueAdminController {
     CatalogueEntry entry = entry(code, form);
     Map<String, String> problems = entry.problems();
     if (problems.isEmpty()) {
-      entries.update(entry);
+      entries.update(entry, administrator());
     }
     return saved(entry, problems, false, model, response, redirect);
   }
@@ -104,6 +106,11 @@ class CatalogueAdminController {
         form.get("minimumLevel"),
         position,
         "true".equals(form.get("active")));
+  }
+
+  /** The security chain lets no one here who is not a signed-in administrator. */
+  private static UUID administrator() {
+    return Citizen.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN)).accountId();
   }
 
   private static String stripped(Map<String, String> form, String name) {

@@ -1,15 +1,26 @@
 package org.propusk.federation.internal.catalogue;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.propusk.federation.CatalogueEntryChanged;
 import org.propusk.shared.DbTime;
+import org.propusk.shared.Occurrence;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The table {@code services_catalogue_entry} as administrators edit it. */
+/**
+ * The table {@code services_catalogue_entry} as administrators edit it. Every addition and change
+ * is published with the administrator and the fields that changed, for the audit trail.
+ */
 @Component
 class CatalogueEntries {
 
@@ -18,10 +29,12 @@ class CatalogueEntries {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  CatalogueEntries(JdbcClient jdbc, Clock clock) {
+  CatalogueEntries(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Every entry, hidden ones too, in the catalogue's order. */
@@ -37,7 +50,12 @@ class CatalogueEntries {
   }
 
   /** Adds the entry; false when its code is taken. */
-  boolean add(CatalogueEntry entry) {
+  @Transactional
+  boolean add(CatalogueEntry entry, UUID administrator) {
+    if (find(entry.code()).isPresent()) {
+      return false; // asked first: on PostgreSQL a failed insert would leave the transaction unusable
+    }
+    Instant now = clock.instant();
     try {
       jdbc.sql(
               "insert into services_catalogue_entry (id, " + COLUMNS + ", created_at, updated_at) values (:id, :code,"
@@ -45,29 +63,51 @@ class CatalogueEntries {
                   + " :position, :active, :now, :now)")
           .params(values(entry))
           .param("id", UUID.randomUUID())
-          .param("now", DbTime.of(clock.instant()))
+          .param("now", DbTime.of(now))
           .update();
+      events.publishEvent(
+          new CatalogueEntryChanged(entry.code(), true, List.copyOf(values(entry).keySet().stream().sorted().toList()), entry.active(),
+              administrator, Occurrence.at(now)));
       return true;
-    } catch (DuplicateKeyException taken) {
+    } catch (DuplicateKeyException addedMeanwhile) {
       return false;
     }
   }
 
-  /** Replaces the entry of that code; false when there is none. */
-  boolean update(CatalogueEntry entry) {
-    return jdbc.sql(
+  /** Replaces the entry of that code; false when there is none. Saving it unchanged is no change. */
+  @Transactional
+  boolean update(CatalogueEntry entry, UUID administrator) {
+    Optional<CatalogueEntry> before = find(entry.code());
+    if (before.isEmpty()) {
+      return false;
+    }
+    List<String> changed = changedFields(before.get(), entry);
+    if (changed.isEmpty()) {
+      return true;
+    }
+    Instant now = clock.instant();
+    jdbc.sql(
                 "update services_catalogue_entry set name_ru = :nameRu, name_en = :nameEn, agency_ru = :agencyRu,"
                     + " agency_en = :agencyEn, description_ru = :descriptionRu, description_en = :descriptionEn,"
                     + " url = :url, minimum_level = :minimumLevel, position = :position, active = :active,"
                     + " updated_at = :now where code = :code")
-            .params(values(entry))
-            .param("now", DbTime.of(clock.instant()))
-            .update()
-        == 1;
+        .params(values(entry))
+        .param("now", DbTime.of(now))
+        .update();
+    events.publishEvent(new CatalogueEntryChanged(entry.code(), false, changed, entry.active(), administrator, Occurrence.at(now)));
+    return true;
   }
 
-  private static java.util.Map<String, Object> values(CatalogueEntry entry) {
-    java.util.Map<String, Object> values = new java.util.HashMap<>();
+  private static List<String> changedFields(CatalogueEntry before, CatalogueEntry after) {
+    Map<String, Object> was = values(before);
+    Map<String, Object> is = values(after);
+    List<String> changed = new ArrayList<>();
+    is.keySet().stream().sorted().filter(field -> !Objects.equals(was.get(field), is.get(field))).forEach(changed::add);
+    return changed;
+  }
+
+  private static Map<String, Object> values(CatalogueEntry entry) {
+    Map<String, Object> values = new java.util.HashMap<>();
     values.put("code", entry.code());
     values.put("nameRu", entry.nameRu());
     values.put("nameEn", entry.nameEn());

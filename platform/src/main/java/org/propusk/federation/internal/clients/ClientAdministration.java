@@ -100,7 +100,7 @@ public class ClientAdministration {
 
   public Optional<Stored> find(UUID id) {
     return jdbc.sql(
-            "select id, client_id, name, agency, description, confidential, auth_method, jwks, jwks_url, assertion_alg,"
+            "select id, client_id, name, agency, description, home_url, confidential, auth_method, jwks, jwks_url, assertion_alg,"
                 + " id_token_alg, require_pkce, require_par, consent_required, minimum_level, backchannel_logout_uri,"
                 + " active, created_by, version, secret_issued_at, logo is not null as has_logo from federation_client"
                 + " where id = :id")
@@ -115,6 +115,7 @@ public class ClientAdministration {
                       rs.getString("name"),
                       rs.getString("agency"),
                       rs.getString("description"),
+                      rs.getString("home_url"),
                       uris(clientId, "login"),
                       uris(clientId, "post_logout"),
                       new LinkedHashSet<>(scopes(clientId)),
@@ -314,12 +315,13 @@ public class ClientAdministration {
   /** The columns beyond the protocol basics, the addresses, the scopes and a new logo. */
   private void write(UUID id, ClientForm.Client client, Upload logo, Instant now) {
     jdbc.sql(
-            "update federation_client set agency = :agency, description = :description, auth_method = :authMethod,"
+            "update federation_client set agency = :agency, description = :description, home_url = :homeUrl, auth_method = :authMethod,"
                 + " jwks = :jwks, jwks_url = :jwksUrl, assertion_alg = :assertionAlg, require_par = :requirePar,"
                 + " minimum_level = :minimumLevel, backchannel_logout_uri = :backchannel where id = :id")
         .param("id", id)
         .param("agency", client.agency())
         .param("description", client.description())
+        .param("homeUrl", client.homeUrl())
         .param("authMethod", client.authMethod())
         .param("jwks", client.jwks())
         .param("jwksUrl", client.jwksUrl())

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.propusk.account.AccountLevel;
+import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.Violation;
 
@@ -29,6 +30,7 @@ public record ClientForm(
     String name,
     String agency,
     String description,
+    String homeUrl,
     String redirectUris,
     String postLogoutRedirectUris,
     List<String> scopes,
@@ -46,10 +48,9 @@ public record ClientForm(
 
   /**
    * The scopes an administrator may allow, in the order shown; {@code openid} is always allowed.
-   * The scopes of ADR 6, section 8, until its {@code ClaimCatalogue} (step 13) declares them.
+   * Those of the claim catalogue, so that a client is never allowed a scope that releases nothing.
    */
-  public static final List<String> SCOPES =
-      List.of("openid", "profile", "email", "phone", "address", "fullname", "birthdate", "gender", "snils", "id_doc");
+  public static final List<String> SCOPES = ClaimCatalogue.scopes();
 
   public static final List<String> ASSERTION_ALGORITHMS = List.of("ES256", "RS256", "PS256");
   public static final List<String> ID_TOKEN_ALGORITHMS = List.of("ES256", "RS256");
@@ -69,7 +70,7 @@ public record ClientForm(
   /** What the form of a new client starts with: the safe choices. */
   public static ClientForm blank() {
     return new ClientForm(
-        null, null, null, null, null, null, List.of("openid"), "simplified", "confidential", SECRET_BASIC, null, null,
+        null, null, null, null, null, null, null, List.of("openid"), "simplified", "confidential", SECRET_BASIC, null, null,
         "ES256", "ES256", true, false, true, null);
   }
 
@@ -80,6 +81,7 @@ public record ClientForm(
         client.name(),
         client.agency(),
         client.description(),
+        client.homeUrl(),
         String.join("\n", client.redirectUris()),
         String.join("\n", client.postLogoutRedirectUris()),
         List.copyOf(client.scopes()),
@@ -99,7 +101,7 @@ public record ClientForm(
   /** The same form for a stored client, whose id does not change. */
   ClientForm withClientId(String id) {
     return new ClientForm(
-        id, name, agency, description, redirectUris, postLogoutRedirectUris, scopes, minimumLevel, clientType, authMethod,
+        id, name, agency, description, homeUrl, redirectUris, postLogoutRedirectUris, scopes, minimumLevel, clientType, authMethod,
         jwks, jwksUrl, assertionAlg, idTokenAlg, requirePkce, requirePar, consentRequired, backchannelLogoutUri);
   }
 
@@ -113,6 +115,7 @@ public record ClientForm(
       String name,
       String agency,
       String description,
+      String homeUrl,
       List<String> redirectUris,
       List<String> postLogoutRedirectUris,
       Set<String> scopes,
@@ -145,6 +148,10 @@ public record ClientForm(
     text(violations, "name", name, 200, true);
     text(violations, "agency", agency, 300, true);
     text(violations, "description", description, 2000, false);
+    String home = null;
+    if (homeUrl != null && !homeUrl.isBlank()) {
+      home = uri(violations, "homeUrl", homeUrl.strip(), true);
+    }
     List<String> redirects = uris(violations, "redirectUris", redirectUris, true);
     List<String> postLogout = uris(violations, "postLogoutRedirectUris", postLogoutRedirectUris, false);
     Set<String> allowed = new LinkedHashSet<>();
@@ -205,6 +212,7 @@ public record ClientForm(
         name.strip(),
         agency.strip(),
         description == null || description.isBlank() ? null : description.strip(),
+        home,
         redirects,
         postLogout,
         allowed,

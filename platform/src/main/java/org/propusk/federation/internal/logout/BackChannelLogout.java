@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.propusk.account.AccountDeleted;
 import org.propusk.account.PasswordChanged;
+import org.propusk.authentication.SessionsEnded;
 import org.propusk.authentication.SignedOutEvent;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,13 +20,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
  * When browser sessions end, the services that were given tokens in them hear of it (OpenID
  * Connect Back-Channel Logout 1.0) and the tokens they were given in them stop working. Sessions end at
  * a sign-out (this browser's session), a password change or recovery (every other session of the
- * account) and the account's deletion (all of them). The listeners run in the publishing request
+ * account), the citizen's ending them from the sessions list (one, or all others, also when a
+ * second factor is turned on) and the account's deletion (all of them). The listeners run in the publishing request
  * and transaction: the request tells which session is this browser's, and a delivery is scheduled
  * only if the change is committed. Each delivery is a durable job ({@link LogoutTokenDelivery}).
  */
@@ -37,6 +43,7 @@ class BackChannelLogout {
   private final OneTimeTask<LogoutTokenDelivery.Delivery> delivery;
   private final Clock clock;
   private final Duration absoluteTimeout;
+  private final FindByIndexNameSessionRepository<? extends Session> store;
 
   BackChannelLogout(
       OidcSessions sessions,
@@ -45,7 +52,8 @@ class BackChannelLogout {
       ObjectProvider<SchedulerClient> scheduler,
       OneTimeTask<LogoutTokenDelivery.Delivery> backChannelLogoutTask,
       Clock clock,
-      @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout) {
+      @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout,
+      FindByIndexNameSessionRepository<? extends Session> store) {
     this.sessions = sessions;
     this.clients = clients;
     this.jdbc = jdbc;
@@ -53,6 +61,7 @@ class BackChannelLogout {
     this.delivery = backChannelLogoutTask;
     this.clock = clock;
     this.absoluteTimeout = absoluteTimeout;
+    this.store = store;
   }
 
   @EventListener
@@ -69,6 +78,23 @@ class BackChannelLogout {
         sessions.sidsOf(event.accountId(), clock.instant().minus(absoluteTimeout)).stream()
             .filter(sid -> current.filter(sid::equals).isEmpty())
             .toList());
+  }
+
+  /**
+   * The citizen ended sessions from the sessions list: the account's sids whose browser session is
+   * no longer in the store are over (the sid lives in the session, so what is left names the rest).
+   */
+  @EventListener
+  void sessionsEnded(SessionsEnded event) {
+    Set<String> alive =
+        store.findByPrincipalName(event.accountId().toString()).values().stream()
+            .map(session -> session.getAttribute(OidcSessions.ATTRIBUTE))
+            .filter(OidcSessions.BrowserSession.class::isInstance)
+            .map(session -> ((OidcSessions.BrowserSession) session).sid())
+            .collect(Collectors.toSet());
+    end(
+        event.accountId(),
+        sessions.sidsOf(event.accountId(), clock.instant().minus(absoluteTimeout)).stream().filter(sid -> !alive.contains(sid)).toList());
   }
 
   @EventListener

@@ -123,7 +123,7 @@ public class OidcSessions {
 
   private String sidOf(HttpServletRequest request, UUID accountId) {
     HttpSession session = request.getSession();
-    if (session.getAttribute(ATTRIBUTE) instanceof BrowserSession known && known.accountId().equals(accountId)) {
+    if (session.getAttribute(ATTRIBUTE) instanceof BrowserSession known && known.accountId().equals(accountId) && stored(known.sid())) {
       return known.sid();
     }
     byte[] bytes = new byte[32];
@@ -136,6 +136,11 @@ public class OidcSessions {
         .update();
     session.setAttribute(ATTRIBUTE, new BrowserSession(sid, accountId));
     return sid;
+  }
+
+  /** Whether the sid is still recorded (housekeeping forgets those older than the absolute timeout). */
+  private boolean stored(String sid) {
+    return jdbc.sql("select count(*) from federation_session where sid = :sid").param("sid", sid).query(Long.class).single() > 0;
   }
 
   private static Optional<HttpServletRequest> currentRequest() {
