@@ -5,6 +5,12 @@ import static org.propusk.test.RelyingParty.RP;
 import static org.propusk.test.RelyingParty.RP_CALLBACK;
 import static org.propusk.test.RelyingParty.pathOf;
 
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -39,6 +45,8 @@ class SignInFormPolicyTests {
   static final String PASSWORD = "медленная-лодка-у-причала-6";
   static final String ONLY_SELF = "form-action 'self'";
   static final String SERVICE = "form-action 'self' https://rp.example";
+  /** test-par: registered for pushed requests only. */
+  static final ClientID PAR_CLIENT = new ClientID("test-par");
 
   @LocalServerPort int port;
   @Value("${propusk.public-url}") String issuer;
@@ -78,6 +86,25 @@ class SignInFormPolicyTests {
     assertThat(rp.location(password)).isEqualTo("/login/second-factor");
 
     assertThat(formAction(Pages.page(browser, "/login/second-factor"))).isEqualTo(SERVICE);
+  }
+
+  @Test
+  void aPushedRequestAllowsTheOriginOfTheRedirectUriItWasPushedWith() throws Exception {
+    PushedAuthorizationResponse pushed =
+        PushedAuthorizationResponse.parse(
+            new PushedAuthorizationRequest(
+                    rp.endpoint("/oauth2/par"),
+                    new ClientSecretBasic(PAR_CLIENT, new Secret("test-par-secret-0123456789")),
+                    rp.authorize(PAR_CLIENT, URI.create("https://par.example/callback"), "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
+                        .build())
+                .toHTTPRequest()
+                .send());
+    URI requestUri = pushed.toSuccessResponse().getRequestURI();
+    ApiClient browser = new ApiClient(port);
+    String login =
+        rp.location(Pages.page(browser, pathOf(new AuthorizationRequest.Builder(requestUri, PAR_CLIENT).endpointURI(rp.endpoint("/oauth2/authorize")).build().toURI())));
+
+    assertThat(formAction(Pages.page(browser, login))).isEqualTo("form-action 'self' https://par.example");
   }
 
   @Test
