@@ -42,11 +42,8 @@ class PortalSessionSecurity implements WebSessionSecurity {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(
-                        csp ->
-                            csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                                    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                    // a page may send its own (FormActionPolicy): the writer leaves that one alone
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(FormActionPolicy.DEFAULT))
                     // flow ids travel in paths: no address of ours goes to another site
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .permissionsPolicyHeader(

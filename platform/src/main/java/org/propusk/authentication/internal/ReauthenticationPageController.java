@@ -26,15 +26,19 @@ class ReauthenticationPageController {
 
   private final Reauthentication reauthentication;
   private final ProblemPages problems;
+  private final FormActionPolicy policy;
 
-  ReauthenticationPageController(Reauthentication reauthentication, ProblemPages problems) {
+  ReauthenticationPageController(Reauthentication reauthentication, ProblemPages problems, FormActionPolicy policy) {
     this.reauthentication = reauthentication;
     this.problems = problems;
+    this.policy = policy;
   }
 
   @GetMapping("/login/confirm")
-  String page(@RequestParam(name = "return", required = false) String returnTo, Model model) {
-    model.addAttribute("returnTo", ReturnAddress.of(returnTo).orElse("/account/security"));
+  String page(@RequestParam(name = "return", required = false) String returnTo, Model model, HttpServletResponse response) {
+    String target = ReturnAddress.of(returnTo).orElse("/account/security");
+    policy.forFormsReturningTo(target, response);
+    model.addAttribute("returnTo", target);
     return VIEW;
   }
 
@@ -50,6 +54,7 @@ class ReauthenticationPageController {
       reauthentication.confirm(password, request, response);
       return "redirect:" + target;
     } catch (Problem problem) {
+      policy.forFormsReturningTo(target, response);
       model.addAttribute("returnTo", target);
       return problems.show(problem, model, response, VIEW);
     }

@@ -50,15 +50,18 @@ class SignInPageController {
   private final Messages messages;
   private final ProblemPages problems;
   private final Clock clock;
+  private final FormActionPolicy policy;
   /** Where Spring Security's entry point left the page that needed a sign-in. */
   private final RequestCache savedRequests = new HttpSessionRequestCache();
 
-  SignInPageController(SignInService signIns, SignIn signIn, Messages messages, ProblemPages problems, Clock clock) {
+  SignInPageController(
+      SignInService signIns, SignIn signIn, Messages messages, ProblemPages problems, Clock clock, FormActionPolicy policy) {
     this.signIns = signIns;
     this.signIn = signIn;
     this.messages = messages;
     this.problems = problems;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /** The form's fields; the password is never sent back to the page. */
@@ -85,6 +88,7 @@ class SignInPageController {
         && !citizen.get().authenticatedAt().isBefore(clock.instant().minus(wanted.maxAge()))) {
       return redirect(wanted, AccountLevel.valueOf(citizen.get().level()));
     }
+    policy.forFormsReturningTo(wanted.returnTo(), response);
     model.addAttribute("wanted", wanted);
     return VIEW;
   }
@@ -112,6 +116,7 @@ class SignInPageController {
       model.addAttribute("error", messages.title(throttled));
       model.addAttribute("retryAt", throttled.until());
     }
+    policy.forFormsReturningTo(wanted.returnTo(), response);
     model.addAttribute("form", new SignInForm(form.login(), null));
     model.addAttribute("wanted", wanted);
     return VIEW;
@@ -122,9 +127,10 @@ class SignInPageController {
       @RequestParam(name = "method", required = false) String method,
       Model model,
       HttpServletRequest request,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     try {
-      return showSecondFactor(signIns.waiting(request, null), method, model);
+      return showSecondFactor(signIns.waiting(request, null), method, model, response);
     } catch (SignInProblems.FlowNotFound gone) {
       return startAgain(gone, redirect);
     }
@@ -160,7 +166,7 @@ class SignInPageController {
     } catch (InvalidInput | TooManyAttempts problem) {
       problems.show(problem, model, response, SECOND_FACTOR_VIEW);
     }
-    return showSecondFactor(flow, method, model);
+    return showSecondFactor(flow, method, model, response);
   }
 
   @PostMapping("/login/second-factor/sms")
@@ -198,7 +204,7 @@ class SignInPageController {
     return "redirect:/";
   }
 
-  private String showSecondFactor(SignInFlow flow, String method, Model model) {
+  private String showSecondFactor(SignInFlow flow, String method, Model model, HttpServletResponse response) {
     Set<AuthenticationMethod> methods = flow.methods();
     AuthenticationMethod chosen =
         methods.stream()
@@ -213,6 +219,7 @@ class SignInPageController {
     model.addAttribute("method", SessionApiController.apiName(chosen));
     model.addAttribute("smsResendAt", flow.smsResendAt());
     model.addAttribute("expiresAt", flow.expiresAt());
+    policy.forFormsReturningTo(flow.request().returnTo(), response);
     return SECOND_FACTOR_VIEW;
   }
 
