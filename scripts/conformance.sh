@@ -88,7 +88,8 @@ done
 if [ $up != 1 ]; then log "Propusk did not start; see $OUT/propusk.log"; tail -30 "$OUT/propusk.log" >&2; exit 5; fi
 
 # The browser script finds the sign-in form by the ids of authentication/sign-in.html; the page
-# texts are the titles of the sign-in and error pages, in Russian and English.
+# texts are headings of the sign-in and error pages (the browser matches the page text, not the
+# title: a 400 page says "Некорректный запрос"), in Russian and English.
 /usr/bin/python3 - "$KIT/op-config-template.json" "$OUT/op-config.json" <<EOF
 import json, sys
 values = {
@@ -100,7 +101,7 @@ values = {
     "USERNAME_INPUT_ID": "login", "PASSWORD_INPUT_ID": "password", "SUBMIT_BUTTON_ID": "sign-in-submit",
     "TEST_USER": "$PROPUSK_CONFORMANCE_USER", "TEST_PASSWORD": "$PROPUSK_CONFORMANCE_PASSWORD",
     "LOGIN_PAGE_TEXT_REGEX": "Вход|Sign in",
-    "ERROR_PAGE_TEXT_REGEX": "Что-то пошло не так|Something went wrong|Страница не найдена|Page not found",
+    "ERROR_PAGE_TEXT_REGEX": "Некорректный запрос|Bad request|Что-то пошло не так|Something went wrong|Страница не найдена|Page not found",
 }
 text = open(sys.argv[1], encoding="utf-8").read()
 # longest first, so that no placeholder is replaced inside a longer one

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -20,6 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+  /**
+   * The parameter an OAuth 2.0 request was refused for, as Spring words it in {@code
+   * OAuth2Error.toString()} ("[invalid_request] OAuth 2.0 Parameter: redirect_uri"): a reviewer of
+   * the error page, and a relying party's developer, need to know which one. Only a parameter
+   * name is taken from the message, never free text.
+   */
+  private static final Pattern REFUSED_PARAMETER = Pattern.compile("^\\[[a-z_]+] OAuth 2\\.0 Parameter: ([a-z_]{1,40})$");
 
   private final Messages messages;
   private final JsonMapper json;
@@ -45,6 +55,14 @@ class ErrorPages implements ErrorController {
       json.writeValue(response.getWriter(), problem);
       return null;
     }
-    return new ModelAndView("error", Map.of("status", status));
+    ModelAndView page = new ModelAndView("error");
+    page.addObject("status", status);
+    if (status == 400 && request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message) {
+      Matcher refused = REFUSED_PARAMETER.matcher(message);
+      if (refused.matches()) {
+        page.addObject("parameter", refused.group(1));
+      }
+    }
+    return page;
   }
 }

@@ -85,8 +85,10 @@ public final class AuthenticationRequirementsFilter extends OncePerRequestFilter
     try {
       found = requests.of(request);
     } catch (AuthorizationRequests.UnusableRequestUri unusable) {
-      // no redirect URI to trust: the pushed request is unknown, used or another client's (Spring checks expiry)
-      response.sendError(HttpStatus.BAD_REQUEST.value(), "invalid_request: request_uri");
+      // no redirect URI to trust: the pushed request is unknown, used or another client's (Spring
+      // checks expiry); worded as Spring's refusals, so that the error page names the parameter
+      OAuth2Error refused = new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "OAuth 2.0 Parameter: request_uri", null);
+      response.sendError(HttpStatus.BAD_REQUEST.value(), refused.toString());
       return;
     }
     if (found.isEmpty()) {
