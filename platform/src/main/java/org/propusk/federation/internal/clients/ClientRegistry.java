@@ -65,6 +65,8 @@ public class ClientRegistry implements RegisteredClientRepository {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Map<String, Cached> byClientId = new ConcurrentHashMap<>();
+  /** A client's id never changes; what the client id names is read (and cached) as by client id. */
+  private final Map<UUID, String> clientIdsById = new ConcurrentHashMap<>();
 
   private record Cached(RegisteredClient client, Instant readAt) {}
 
@@ -93,7 +95,17 @@ public class ClientRegistry implements RegisteredClientRepository {
     } catch (IllegalArgumentException notOurs) {
       return null;
     }
-    return read("id = :key", uuid).orElse(null);
+    // the row mapper of every authorization read asks by id: served from the client-id cache
+    String clientId = clientIdsById.get(uuid);
+    if (clientId != null) {
+      RegisteredClient client = findByClientId(clientId);
+      if (client != null && client.getId().equals(id)) {
+        return client;
+      }
+    }
+    Optional<RegisteredClient> read = read("id = :key", uuid);
+    read.ifPresent(c -> clientIdsById.put(uuid, c.getClientId()));
+    return read.orElse(null);
   }
 
   /** Clients are registered by configuration or by administrators, never by the endpoints. */
