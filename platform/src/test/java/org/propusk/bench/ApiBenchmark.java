@@ -1,19 +1,11 @@
 package org.propusk.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
@@ -47,10 +39,11 @@ class ApiBenchmark {
       phones.add(TestContacts.phone());
       register(phones.get(t));
     }
+    LoadRun load = new LoadRun(RUN, THREADS);
     List<String> report = new ArrayList<>();
-    report.add("threads=" + THREADS + " seconds per scenario=" + RUN.toSeconds() + " (warm-up " + RUN.toSeconds() / 2 + ")");
+    report.add(load.header());
     report.add(
-        measure(
+        load.measure(
             "sign-in (POST /api/v1/session)",
             thread -> {
               ApiClient client = new ApiClient(port);
@@ -59,7 +52,7 @@ class ApiBenchmark {
             },
             200));
     report.add(
-        measure(
+        load.measure(
             "registration start (first GET + POST /api/v1/registrations)",
             thread ->
                 () ->
@@ -73,51 +66,6 @@ class ApiBenchmark {
     Files.createDirectories(out.getParent());
     Files.write(out, report);
     report.forEach(System.out::println);
-  }
-
-  interface Call {
-    int status() throws IOException;
-  }
-
-  private String measure(String name, IntFunction<Call> perThread, int expected) throws Exception {
-    run(perThread, expected, RUN.dividedBy(2)); // warm-up: JIT, connection pools, caches
-    List<Long> latencies = run(perThread, expected, RUN);
-    Collections.sort(latencies);
-    double perSecond = latencies.size() / (double) RUN.toMillis() * 1000;
-    return String.format(
-        "%-50s %8.1f req/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (n=%d)",
-        name, perSecond, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), latencies.size());
-  }
-
-  private List<Long> run(IntFunction<Call> perThread, int expected, Duration duration) throws Exception {
-    long end = System.nanoTime() + duration.toNanos();
-    List<Future<List<Long>>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
-      for (int t = 0; t < THREADS; t++) {
-        Call call = perThread.apply(t);
-        results.add(
-            pool.submit(
-                () -> {
-                  List<Long> latencies = new ArrayList<>();
-                  while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    int status = call.status();
-                    latencies.add(System.nanoTime() - start);
-                    assertThat(status).isEqualTo(expected);
-                  }
-                  return latencies;
-                }));
-      }
-    }
-    List<Long> all = new ArrayList<>();
-    for (Future<List<Long>> result : results) {
-      all.addAll(result.get());
-    }
-    return all;
-  }
-
-  private static double ms(List<Long> sorted, double quantile) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1_000_000.0;
   }
 
   private void register(String phone) {

@@ -73,7 +73,7 @@ class OpenIdProviderIntegrationTests {
     JsonNode metadata = new ApiClient(port).get("/.well-known/openid-configuration").json();
 
     assertThat(metadata.get("issuer").asString()).isEqualTo(issuer);
-    assertThat(texts(metadata, "grant_types_supported")).containsExactly("authorization_code", "refresh_token");
+    assertThat(texts(metadata, "grant_types_supported")).containsExactly("authorization_code", "refresh_token", "client_credentials");
     assertThat(texts(metadata, "response_types_supported")).containsExactly("code");
     assertThat(texts(metadata, "token_endpoint_auth_methods_supported")).containsExactly("client_secret_basic", "private_key_jwt", "none");
     assertThat(texts(metadata, "id_token_signing_alg_values_supported")).containsExactly("ES256", "RS256");

@@ -14,11 +14,13 @@ import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Citizen;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -40,7 +42,9 @@ import org.springframework.stereotype.Component;
  *       follows a level change at the next refresh; {@code exp} ten minutes after {@code iat}
  *       (Spring fixes 30).
  *   <li>ID tokens carry {@code sid}, Propusk's stable session id, from the authorization (logout).
- *   <li>Access tokens: no {@code nbf}, which would only repeat {@code iat}.
+ *   <li>Access tokens: no {@code nbf}, which would only repeat {@code iat}; {@code client_id}.
+ *   <li>Services' own access tokens (client credentials) name no citizen: {@code sub} is the
+ *       client id (Spring's), with the same header; any other token without a citizen is refused.
  * </ul>
  */
 @Component
@@ -61,18 +65,22 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
   @Override
   public void customize(JwtEncodingContext context) {
     Authentication principal = context.getPrincipal();
-    if (principal == null || !(principal.getPrincipal() instanceof Citizen citizen)) {
-      return;
-    }
-    AccountLevel level = presentLevel(citizen.accountId(), context.getRegisteredClient());
     boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+    Citizen citizen = principal != null && principal.getPrincipal() instanceof Citizen c ? c : null;
+    if (citizen == null && !serviceToken(context)) {
+      throw new OAuth2AuthenticationException(
+          new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR, "a token names a citizen, or is a service's own", null));
+    }
+    AccountLevel level = citizen == null ? null : presentLevel(citizen.accountId(), context.getRegisteredClient());
     SignatureAlgorithm algorithm =
         idToken ? context.getRegisteredClient().getTokenSettings().getIdTokenSignatureAlgorithm() : SignatureAlgorithm.ES256;
     context.getJwsHeader().algorithm(algorithm).keyId(keys.signingKeyId(algorithm.getName()));
     if (!idToken) {
       // nbf would only repeat iat, and Spring's userinfo and introspection compare it with
-      // Instant.now(), not with Propusk's clock that dated it
-      context.getClaims().claims(claims -> claims.remove("nbf"));
+      // Instant.now(), not with Propusk's clock that dated it; client_id as RFC 9068 asks
+      context.getClaims()
+          .claims(claims -> claims.remove("nbf"))
+          .claim("client_id", context.getRegisteredClient().getClientId());
       return;
     }
     context.getClaims()
@@ -88,6 +96,15 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     // the citizen's record of what the portal received: the ID token's claims are the openid row
     sharingLog.released(
         citizen.accountId(), context.getRegisteredClient().getClientId(), ClaimCatalogue.idTokenClaims(), SharingLog.ID_TOKEN);
+  }
+
+  /**
+   * A service's own access token (client credentials): {@code sub} is the client id, and there is
+   * no account whose level to check. Nothing else may come without a citizen.
+   */
+  private static boolean serviceToken(JwtEncodingContext context) {
+    return AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
+        && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
   }
 
   /** The account's level now; a token for an account that is gone or below the client's minimum is refused. */

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The registered clients, read from Propusk's tables (not Spring's {@code oauth2_registered_client},
  * which joins redirect URIs with commas and has no place for what Propusk keeps about a client).
- * Every client gets the authorization code grant only (with refresh tokens for confidential ones):
- * the token endpoint's other grants then answer {@code unauthorized_client}. What a node read is
+ * Every client gets the authorization code grant (with refresh tokens for confidential ones), and
+ * confidential clients registered for it client credentials too: the token endpoint's other
+ * grants then answer {@code unauthorized_client}. What a node read is
  * kept for 30 seconds, since the endpoints look a client up several times per request.
  */
 @Component
@@ -43,6 +44,13 @@ public class ClientRegistry implements RegisteredClientRepository {
   /** Client setting: true when the client may introspect access tokens issued to other clients. */
   public static final String RESOURCE_SERVER = "settings.client.resource-server";
 
+  /**
+   * Custom client setting: the {@link ServiceScopes} of the client's own tokens (client
+   * credentials), kept apart from {@link RegisteredClient#getScopes()}, which authorization
+   * requests may ask for.
+   */
+  public static final String SERVICE_SCOPES = "settings.client.propusk.service-scopes";
+
   /** Custom client settings: the agency that runs the portal and what it is, for the consent page. */
   public static final String AGENCY = "settings.client.propusk.agency";
   public static final String DESCRIPTION = "settings.client.propusk.description";
@@ -57,6 +65,8 @@ public class ClientRegistry implements RegisteredClientRepository {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Map<String, Cached> byClientId = new ConcurrentHashMap<>();
+  /** A client's id never changes; what the client id names is read (and cached) as by client id. */
+  private final Map<UUID, String> clientIdsById = new ConcurrentHashMap<>();
 
   private record Cached(RegisteredClient client, Instant readAt) {}
 
@@ -85,7 +95,17 @@ public class ClientRegistry implements RegisteredClientRepository {
     } catch (IllegalArgumentException notOurs) {
       return null;
     }
-    return read("id = :key", uuid).orElse(null);
+    // the row mapper of every authorization read asks by id: served from the client-id cache
+    String clientId = clientIdsById.get(uuid);
+    if (clientId != null) {
+      RegisteredClient client = findByClientId(clientId);
+      if (client != null && client.getId().equals(id)) {
+        return client;
+      }
+    }
+    Optional<RegisteredClient> read = read("id = :key", uuid);
+    read.ifPresent(c -> clientIdsById.put(uuid, c.getClientId()));
+    return read.orElse(null);
   }
 
   /** Clients are registered by configuration or by administrators, never by the endpoints. */
@@ -125,13 +145,14 @@ public class ClientRegistry implements RegisteredClientRepository {
       boolean resourceServer,
       String agency,
       String description,
+      boolean clientCredentials,
       Instant createdAt) {}
 
   private Optional<RegisteredClient> read(String filter, Object key) {
     return jdbc.sql(
             "select id, client_id, name, confidential, secret_hash, secret_issued_at, require_pkce, consent_required,"
                 + " id_token_alg, require_par, minimum_level, auth_method, jwks, jwks_url, assertion_alg, version,"
-                + " backchannel_logout_uri, resource_server, agency, description, created_at from federation_client"
+                + " backchannel_logout_uri, resource_server, agency, description, client_credentials, created_at from federation_client"
                 + " where active and " + filter)
         .param("key", key)
         .query(
@@ -157,6 +178,7 @@ public class ClientRegistry implements RegisteredClientRepository {
                     rs.getBoolean("resource_server"),
                     rs.getString("agency"),
                     rs.getString("description"),
+                    rs.getBoolean("client_credentials"),
                     instant(rs.getTimestamp("created_at"))))
         .optional()
         .map(this::toClient);
@@ -165,11 +187,13 @@ public class ClientRegistry implements RegisteredClientRepository {
   private RegisteredClient toClient(Row row) {
     List<String> redirectUris = redirectUris(row.clientId(), "login");
     List<String> postLogoutRedirectUris = redirectUris(row.clientId(), "post_logout");
-    List<String> scopes =
+    List<String> allScopes =
         jdbc.sql("select scope from federation_client_scope where client_id = :id order by scope")
             .param("id", row.clientId())
             .query(String.class)
             .list();
+    List<String> scopes = allScopes.stream().filter(scope -> !ServiceScopes.isServiceScope(scope)).toList();
+    boolean clientCredentials = row.confidential() && row.clientCredentials();
     ClientSettings.Builder settings =
         ClientSettings.builder()
             // public clients always prove the code with PKCE: they have nothing else
@@ -178,7 +202,10 @@ public class ClientRegistry implements RegisteredClientRepository {
             .setting(REQUIRE_PUSHED_REQUESTS, row.requirePar())
             .setting(MINIMUM_LEVEL, row.minimumLevel())
             .setting(RESOURCE_SERVER, row.resourceServer())
-            .setting(ClientAssertionDecoders.VERSION_SETTING, row.version());
+            .setting(ClientAssertionDecoders.VERSION_SETTING, row.version())
+            .setting(
+                SERVICE_SCOPES,
+                clientCredentials ? allScopes.stream().filter(ServiceScopes::isServiceScope).toList() : List.of());
     if (row.agency() != null) {
       settings.setting(AGENCY, row.agency());
     }
@@ -216,6 +243,9 @@ public class ClientRegistry implements RegisteredClientRepository {
                     .reuseRefreshTokens(false)
                     .idTokenSignatureAlgorithm(SignatureAlgorithm.from(row.idTokenAlg()))
                     .build());
+    if (clientCredentials) {
+      client.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+    }
     if (privateKeyJwt) {
       client
           .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
@@ -234,6 +264,12 @@ public class ClientRegistry implements RegisteredClientRepository {
   /** Whether the client sends its authorization requests only through {@code /oauth2/par}. */
   public static boolean requiresPushedRequests(RegisteredClient client) {
     return Boolean.TRUE.equals(client.getClientSettings().getSetting(REQUIRE_PUSHED_REQUESTS));
+  }
+
+  /** The scopes the client's own tokens may carry; empty when it is not registered for client credentials. */
+  public static List<String> serviceScopes(RegisteredClient client) {
+    List<String> scopes = client.getClientSettings().getSetting(SERVICE_SCOPES);
+    return scopes == null ? List.of() : scopes;
   }
 
   /** The least account level the client's service accepts. */

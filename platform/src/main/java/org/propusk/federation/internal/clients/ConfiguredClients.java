@@ -85,6 +85,7 @@ class ConfiguredClients implements InitializingBean {
     optional.put("backchannelLogoutUri", client.backchannelLogoutUri());
     optional.put("resourceServer", client.resourceServer());
     optional.put("homeUrl", client.homeUrl());
+    optional.put("clientCredentials", client.clientCredentials());
     java.util.List<String> stored =
         jdbc.sql("select secret_hash from federation_client where client_id = :clientId")
             .param("clientId", clientId)
@@ -95,11 +96,11 @@ class ConfiguredClients implements InitializingBean {
         jdbc.sql(
                 "insert into federation_client (id, client_id, name, confidential, secret_hash, secret_issued_at,"
                     + " require_pkce, consent_required, id_token_alg, require_par, minimum_level, auth_method,"
-                    + " backchannel_logout_uri, resource_server, agency, description, home_url, active, created_at,"
-                    + " updated_at)"
+                    + " backchannel_logout_uri, resource_server, agency, description, home_url, client_credentials,"
+                    + " active, created_at, updated_at)"
                     + " values (:id, :clientId, :name, :confidential, :secretHash, :now, :requirePkce, :consentRequired,"
                     + " :idTokenAlg, :requirePar, :minimumLevel, :authMethod, :backchannelLogoutUri, :resourceServer,"
-                    + " :agency, :description, :homeUrl, true, :now, :now)")
+                    + " :agency, :description, :homeUrl, :clientCredentials, true, :now, :now)")
             .params(values)
             .params(optional)
             .param("id", UUID.randomUUID())
@@ -119,7 +120,8 @@ class ConfiguredClients implements InitializingBean {
                   + " require_pkce = :requirePkce, consent_required = :consentRequired, id_token_alg = :idTokenAlg,"
                   + " require_par = :requirePar, minimum_level = :minimumLevel, auth_method = :authMethod,"
                   + " backchannel_logout_uri = :backchannelLogoutUri, resource_server = :resourceServer,"
-                  + " agency = :agency, description = :description, home_url = :homeUrl, active = true, updated_at = :now"
+                  + " agency = :agency, description = :description, home_url = :homeUrl,"
+                  + " client_credentials = :clientCredentials, active = true, updated_at = :now"
                   + " where client_id = :clientId")
           .params(values)
           .params(optional)
@@ -219,9 +221,19 @@ class ConfiguredClients implements InitializingBean {
         .noneMatch(level -> level.apiName().equals(client.minimumLevel()))) {
       throw new IllegalStateException("client " + clientId + ": minimum-level must be simplified, standard or confirmed");
     }
-    List<String> unknown = client.scopes().stream().filter(s -> !ClaimCatalogue.scopes().contains(s)).toList();
+    List<String> unknown =
+        client.scopes().stream()
+            .filter(s -> !ClaimCatalogue.scopes().contains(s) && !ServiceScopes.isServiceScope(s))
+            .toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalStateException("client " + clientId + ": scopes " + unknown + " are not in the claim catalogue");
+      throw new IllegalStateException(
+          "client " + clientId + ": scopes " + unknown + " are neither in the claim catalogue nor service scopes (api, api:<name>)");
+    }
+    if (client.clientCredentials() && !client.confidential()) {
+      throw new IllegalStateException("client " + clientId + ": client-credentials is for confidential clients only");
+    }
+    if (!client.clientCredentials() && client.scopes().stream().anyMatch(ServiceScopes::isServiceScope)) {
+      throw new IllegalStateException("client " + clientId + ": service scopes (api, api:<name>) need client-credentials: true");
     }
   }
 }

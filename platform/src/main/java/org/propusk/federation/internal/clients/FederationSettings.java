@@ -42,6 +42,9 @@ public record FederationSettings(
    * {@code post-logout-redirect-uris} are where {@code /connect/logout} may send the citizen back
    * (exact match); {@code backchannel-logout-uri} takes logout tokens (always with {@code sid})
    * when a session ends.
+   * {@code client-credentials} (default false) lets a confidential client get tokens for itself
+   * (the client credentials grant), carrying its {@link ServiceScopes} ({@code api},
+   * {@code api:<name>}), which are listed under {@code scopes} beside the citizen scopes.
    */
   public record ConfiguredClient(
       String name,
@@ -61,7 +64,8 @@ public record FederationSettings(
       String agency,
       String description,
       String homeUrl,
-      String authMethod) {
+      String authMethod,
+      Boolean clientCredentials) {
 
     public ConfiguredClient {
       postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
@@ -75,6 +79,7 @@ public record FederationSettings(
       minimumLevel = minimumLevel == null ? "simplified" : minimumLevel;
       resourceServer = resourceServer != null && resourceServer;
       authMethod = authMethod != null ? authMethod : confidential ? "client_secret_basic" : "none";
+      clientCredentials = clientCredentials != null && clientCredentials;
     }
   }
 }

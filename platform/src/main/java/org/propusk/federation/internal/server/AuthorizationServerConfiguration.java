@@ -16,6 +16,7 @@ import org.propusk.federation.internal.authorization.BoundedRefreshTokenGenerato
 import org.propusk.federation.internal.authorization.CodeGenerator;
 import org.propusk.federation.internal.authorization.IntrospectionGuard;
 import org.propusk.federation.internal.authorization.RefreshTokenReuseGuard;
+import org.propusk.federation.internal.authorization.ServiceTokenGrant;
 import org.propusk.federation.internal.clients.AssertionClientId;
 import org.propusk.federation.internal.clients.ClientAssertionDecoders;
 import org.propusk.federation.internal.claims.UserInfoClaims;
@@ -52,6 +53,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.C
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
@@ -259,7 +261,8 @@ class AuthorizationServerConfiguration {
                                       par.setAuthenticationValidator(rules);
                                     }
                                   })))
-              // code expiry and replay audit; refresh token reuse detection
+              // code expiry and replay audit; services' own tokens with their service scopes only;
+              // refresh token reuse detection
               .tokenEndpoint(
                   token ->
                       token.authenticationProviders(
@@ -269,6 +272,8 @@ class AuthorizationServerConfiguration {
                                       switch (provider) {
                                         case OAuth2AuthorizationCodeAuthenticationProvider code ->
                                             new AuthorizationCodeGuard(code, authorizations, transactions, events, clock);
+                                        case OAuth2ClientCredentialsAuthenticationProvider service ->
+                                            new ServiceTokenGrant(service);
                                         case OAuth2RefreshTokenAuthenticationProvider refresh ->
                                             new RefreshTokenReuseGuard(
                                                 refresh, authorizations, clients, transactions, events, clock);

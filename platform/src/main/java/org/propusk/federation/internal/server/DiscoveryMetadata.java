@@ -11,14 +11,15 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 
 /**
  * {@code /.well-known/openid-configuration} as Propusk is: Spring's defaults advertise grants,
- * client authentication methods and features that Propusk does not offer (client credentials,
- * token exchange, mutual TLS, DPoP, RS256 only). Only what works is announced, with what Spring
- * does not know of: back-channel logout, with {@code sid} in every logout token. Introspection takes
+ * client authentication methods and features that Propusk does not offer (token exchange, device
+ * code, mutual TLS, DPoP, RS256 only). Only what works is announced, with what Spring does not
+ * know of: back-channel logout, with {@code sid} in every logout token. Introspection takes
  * confidential clients only: a public client has nothing to authenticate with.
  */
 final class DiscoveryMetadata {
 
-  static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token");
+  /** Client credentials only for confidential clients registered for it (services' own tokens). */
+  static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
   static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "private_key_jwt", "none");
   static final List<String> CONFIDENTIAL_CLIENT_AUTHENTICATION = List.of("client_secret_basic", "private_key_jwt");
   /** What a client may sign its {@code private_key_jwt} assertions with. */
