@@ -6,6 +6,13 @@ import static org.propusk.federation.FederationFlows.error;
 import static org.propusk.federation.FederationFlows.succeeded;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
@@ -93,6 +100,50 @@ class TokenLifecycleTests {
     assertThat(flows.userInfoStatus(tokens.getAccessToken())).isEqualTo(200);
     clock.advance(Duration.ofMinutes(5).plusSeconds(61));
     assertThat(flows.userInfoStatus(tokens.getAccessToken())).isEqualTo(401);
+  }
+
+  @Test
+  void aTamperedOrForeignSignedTokenIsRefused() throws Exception {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    Code code = flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD);
+    OIDCTokens tokens = flows.tokens(Client.RP, code);
+
+    // the ID token with another subject under its own signature: the relying party's check refuses it
+    SignedJWT idToken = (SignedJWT) tokens.getIDToken();
+    SignedJWT forgedId = withClaims(idToken, claim -> claim.subject(UUID.randomUUID().toString()));
+    assertThat(refused(() -> rp.validate(forgedId, Client.RP.id(), JWSAlgorithm.ES256, code.nonce()))).isTrue();
+
+    // an access token with a changed subject, or signed by a key of someone else's under the same kid
+    SignedJWT accessToken = SignedJWT.parse(tokens.getAccessToken().getValue());
+    SignedJWT forgedAccess = withClaims(accessToken, claim -> claim.subject(UUID.randomUUID().toString()));
+    assertThat(flows.userInfoStatus(new BearerAccessToken(forgedAccess.serialize()))).isEqualTo(401);
+    ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID(accessToken.getHeader().getKeyID()).generate();
+    SignedJWT foreign = new SignedJWT(accessToken.getHeader(), accessToken.getJWTClaimsSet());
+    foreign.sign(new ECDSASigner(stranger));
+    assertThat(flows.userInfoStatus(new BearerAccessToken(foreign.serialize()))).isEqualTo(401);
+    // and the genuine one still works
+    assertThat(flows.userInfoStatus(tokens.getAccessToken())).isEqualTo(200);
+  }
+
+  /** The token's header and signature with other claims: what an attacker can make without the key. */
+  private static SignedJWT withClaims(SignedJWT token, java.util.function.Consumer<JWTClaimsSet.Builder> change) throws Exception {
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(token.getJWTClaimsSet());
+    change.accept(claims);
+    Base64URL payload = Base64URL.encode(claims.build().toString());
+    return new SignedJWT(token.getHeader().toBase64URL(), payload, token.getSignature());
+  }
+
+  private interface Check {
+    void run() throws Exception;
+  }
+
+  private static boolean refused(Check check) {
+    try {
+      check.run();
+      return false;
+    } catch (Exception refusal) {
+      return true;
+    }
   }
 
   @Test
