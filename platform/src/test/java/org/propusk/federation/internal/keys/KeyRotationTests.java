@@ -20,6 +20,9 @@ import org.propusk.shared.DbTime;
 import org.propusk.test.ApiClient;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.propusk.test.TestDatabases;
 import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.Waits;
@@ -35,6 +38,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @PropuskIntegrationTest
 class KeyRotationTests {
+
+  /**
+   * A database and clock of its own: in the shared context other tests move the clock by days,
+   * and the recurring rotation task would then have published a next key before this test starts.
+   */
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    TestDatabases.isolate(registry, "key_rotation_tests");
+  }
 
   static final String PASSWORD = "тихий-огонёк-над-рекой-7";
 
