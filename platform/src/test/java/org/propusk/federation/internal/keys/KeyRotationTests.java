@@ -82,10 +82,10 @@ class KeyRotationTests {
         .plus(settings.keyRotation());
 
     // not yet due: nothing changes (whatever the task itself did since the start)
-    List<String> before = publishedEs256();
-    assertThat(before).contains(retired);
+    List<String> published0 = publishedEs256();
+    assertThat(published0).contains(retired);
     rotation.rotateDue();
-    assertThat(publishedEs256()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(publishedEs256()).containsExactlyInAnyOrderElementsOf(published0);
     assertThat(activeKid()).isEqualTo(retired);
 
     // a day ahead: the next key is published, but the old one still signs
