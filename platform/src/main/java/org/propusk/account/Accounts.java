@@ -80,6 +80,18 @@ public interface Accounts {
    */
   void recordVerifiedSnils(UUID accountId, Snils snils);
 
+  /**
+   * Records a proof of identity: evidence which, with the verified SNILS and passport, makes the
+   * account Confirmed (the level follows from the evidence: a proof recorded while a document is
+   * still being checked takes effect once it is verified). Announced with {@link
+   * IdentityConfirmed} and, when the level changes, {@link LevelChanged}. The caller checks that
+   * its method's conditions hold (a verified profile to compare with, the right code, a matching
+   * certificate).
+   *
+   * @param source where the proof came from, as the citizen's history shows it (no personal data)
+   */
+  void recordIdentityProof(UUID accountId, IdentityProofMethod method, String source);
+
   /** The names as the citizen's documents give them, from the profile. */
   void rename(UUID accountId, String lastName, String firstName);
 

@@ -41,6 +41,11 @@ public enum AuditKind {
   PROFILE_CHANGED,
   /** A registry check of a document ended; the details give document, outcome and reason. */
   DOCUMENT_CHECKED,
+  /**
+   * The citizen proved their identity; the details give the method and its source (the service
+   * centre, the letter, the certificate).
+   */
+  IDENTITY_CONFIRMED,
   /** The account level changed; the details give the old and the new level. */
   LEVEL_CHANGED,
   /**

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.propusk.account.AccountLevel;
 import org.propusk.account.Contact;
 import org.propusk.account.Evidence;
+import org.propusk.account.IdentityProof;
 
 /** A row of the account table. */
 record AccountRecord(
@@ -21,6 +22,7 @@ record AccountRecord(
     String passwordHash,
     Instant snilsVerifiedAt,
     Instant passportVerifiedAt,
+    IdentityProof identityProof,
     String announcedLevel,
     Instant sessionsValidFrom,
     Instant createdAt,
@@ -39,11 +41,11 @@ record AccountRecord(
       case Contact.Phone phone ->
           new AccountRecord(
               id, lastName, firstName, phone.value(), confirmedAt, null, null, null, passwordHash,
-              null, null, AccountLevel.SIMPLIFIED.name(), null, now, now, 0);
+              null, null, null, AccountLevel.SIMPLIFIED.name(), null, now, now, 0);
       case Contact.Email email ->
           new AccountRecord(
               id, lastName, firstName, null, null, email.value(), email.key(), confirmedAt,
-              passwordHash, null, null, AccountLevel.SIMPLIFIED.name(), null, now, now, 0);
+              passwordHash, null, null, null, AccountLevel.SIMPLIFIED.name(), null, now, now, 0);
     };
   }
 
@@ -58,6 +60,9 @@ record AccountRecord(
     }
     if (passportVerifiedAt != null) {
       held.add(Evidence.VERIFIED_PASSPORT);
+    }
+    if (identityProof != null) {
+      held.add(Evidence.PROVEN_IDENTITY);
     }
     return held;
   }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.propusk.account.Contact;
+import org.propusk.account.IdentityProof;
+import org.propusk.account.IdentityProofMethod;
 import org.propusk.account.NewAccount;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,6 +128,22 @@ class AccountRepository {
         .update();
   }
 
+  /** Records the proof of identity (a later proof replaces an earlier one). */
+  void setIdentityProof(UUID id, IdentityProof proof, Instant now) {
+    jdbc.sql(
+            """
+            update account set identity_proven_at = :at, identity_proof_method = :method,
+              identity_proof_source = :source, updated_at = :now
+            where id = :id
+            """)
+        .param("id", id)
+        .param("at", DbTime.of(proof.provenAt()))
+        .param("method", proof.method().name())
+        .param("source", proof.source())
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
   /** Puts a confirmed phone or e-mail in place of the old one; a contact taken meanwhile throws. */
   void changeContact(UUID id, Contact contact, Instant now) {
     String assignments =
@@ -200,10 +218,19 @@ class AccountRepository {
         rs.getString("password_hash"),
         DbTime.read(rs, "snils_verified_at"),
         DbTime.read(rs, "passport_verified_at"),
+        identityProof(rs),
         rs.getString("announced_level"),
         DbTime.read(rs, "sessions_valid_from"),
         DbTime.read(rs, "created_at"),
         DbTime.read(rs, "updated_at"),
         rs.getLong("version"));
+  }
+
+  private static IdentityProof identityProof(ResultSet rs) throws SQLException {
+    Instant at = DbTime.read(rs, "identity_proven_at");
+    return at == null
+        ? null
+        : new IdentityProof(
+            IdentityProofMethod.valueOf(rs.getString("identity_proof_method")), at, rs.getString("identity_proof_source"));
   }
 }

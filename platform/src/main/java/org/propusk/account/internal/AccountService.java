@@ -11,6 +11,9 @@ import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountDeleted;
 import org.propusk.account.AccountOpened;
 import org.propusk.account.Evidence;
+import org.propusk.account.IdentityConfirmed;
+import org.propusk.account.IdentityProof;
+import org.propusk.account.IdentityProofMethod;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
@@ -256,6 +259,19 @@ class AccountService implements Accounts {
     announceLevel(accountId);
   }
 
+  @Override
+  @Transactional
+  public void recordIdentityProof(UUID accountId, IdentityProofMethod method, String source) {
+    if (repository.findById(accountId).isEmpty()) {
+      return; // deleted meanwhile
+    }
+    Instant now = clock.instant();
+    IdentityProof proof = new IdentityProof(method, now, source);
+    repository.setIdentityProof(accountId, proof, now);
+    events.publishEvent(new IdentityConfirmed(accountId, proof, Occurrence.at(now)));
+    announceLevel(accountId);
+  }
+
   private void announceLevel(UUID accountId) {
     AccountRecord account = repository.findById(accountId).orElse(null);
     if (account == null) {
@@ -345,6 +361,7 @@ class AccountService implements Accounts {
         account.phone(),
         account.email(),
         account.phone() != null && account.phoneConfirmedAt() != null,
-        account.email() != null && account.emailConfirmedAt() != null);
+        account.email() != null && account.emailConfirmedAt() != null,
+        account.identityProof());
   }
 }

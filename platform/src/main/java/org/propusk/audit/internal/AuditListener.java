@@ -6,6 +6,7 @@ import org.propusk.account.AccountOpened;
 import org.propusk.account.ContactChangeCancelled;
 import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
+import org.propusk.account.IdentityConfirmed;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.account.RoleGranted;
@@ -136,6 +137,16 @@ class AuditListener {
         "document=" + event.document().name().toLowerCase(Locale.ROOT)
             + " outcome=" + event.outcome().apiName()
             + (event.reason() == null ? "" : " reason=" + event.reason().apiName()));
+  }
+
+  @ApplicationModuleListener
+  void on(IdentityConfirmed event) {
+    log.append(
+        event.accountId(),
+        AuditKind.IDENTITY_CONFIRMED,
+        "system",
+        event.occurrence(),
+        "method=" + event.proof().method().apiName() + " source=" + event.proof().source());
   }
 
   @ApplicationModuleListener
