@@ -14,9 +14,14 @@ import org.propusk.account.AccountLevel;
  */
 public final class RequestedLevel {
 
-  public static final String ACR_PREFIX = "urn:propusk:level:";
+  private static final String ACR_PREFIX = "urn:propusk:level:";
 
   private RequestedLevel() {}
+
+  /** The {@code acr} value naming a level, in ID tokens and discovery. */
+  public static String acr(AccountLevel level) {
+    return ACR_PREFIX + level.apiName();
+  }
 
   public static AccountLevel needed(Optional<String> acrValues, AccountLevel clientMinimum) {
     AccountLevel asked =

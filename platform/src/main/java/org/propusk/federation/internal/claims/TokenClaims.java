@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.propusk.account.AccountLevel;
 import org.propusk.account.Accounts;
+import org.propusk.federation.internal.authorization.RequestedLevel;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.keys.SigningKeys;
 import org.propusk.federation.internal.logout.OidcSessions;
@@ -41,7 +42,8 @@ import org.springframework.stereotype.Component;
  *       7); {@code acr} is the account's present level as {@code urn:propusk:level:<level>}, so it
  *       follows a level change at the next refresh; {@code exp} ten minutes after {@code iat}
  *       (Spring fixes 30).
- *   <li>ID tokens carry {@code sid}, Propusk's stable session id, from the authorization (logout).
+ *   <li>ID tokens carry {@code sid}, Propusk's stable session id, from the authorization (logout);
+ *       their release goes to the sharing log once the grant succeeded ({@link IdTokenReleases}).
  *   <li>Access tokens: no {@code nbf}, which would only repeat {@code iat}; {@code client_id}.
  *   <li>Services' own access tokens (client credentials) name no citizen: {@code sub} is the
  *       client id (Spring's), with the same header; any other token without a citizen is refused.
@@ -50,16 +52,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-  static final String ACR_PREFIX = "urn:propusk:level:";
-
   private final Accounts accounts;
   private final SigningKeys keys;
-  private final SharingLog sharingLog;
 
-  TokenClaims(Accounts accounts, SigningKeys keys, SharingLog sharingLog) {
+  TokenClaims(Accounts accounts, SigningKeys keys) {
     this.accounts = accounts;
     this.keys = keys;
-    this.sharingLog = sharingLog;
   }
 
   @Override
@@ -86,16 +84,13 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     context.getClaims()
         .claim("auth_time", Date.from(citizen.authenticatedAt()))
         .claim("amr", amr(citizen))
-        .claim("acr", ACR_PREFIX + level.apiName())
+        .claim("acr", RequestedLevel.acr(level))
         .claims(claims -> claims.put("exp", ((Instant) claims.get("iat")).plus(ClientRegistry.ID_TOKEN_LIFETIME)));
     // the browser session the code was given in (OidcSessions), for logout
     String sid = context.getAuthorization() == null ? null : context.getAuthorization().getAttribute(OidcSessions.SID);
     if (sid != null) {
       context.getClaims().claim("sid", sid);
     }
-    // the citizen's record of what the portal received: the ID token's claims are the openid row
-    sharingLog.released(
-        citizen.accountId(), context.getRegisteredClient().getClientId(), ClaimCatalogue.idTokenClaims(), SharingLog.ID_TOKEN);
   }
 
   /**

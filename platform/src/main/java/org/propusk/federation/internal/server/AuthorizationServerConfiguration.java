@@ -19,6 +19,7 @@ import org.propusk.federation.internal.authorization.RefreshTokenReuseGuard;
 import org.propusk.federation.internal.authorization.ServiceTokenGrant;
 import org.propusk.federation.internal.clients.AssertionClientId;
 import org.propusk.federation.internal.clients.ClientAssertionDecoders;
+import org.propusk.federation.internal.claims.IdTokenReleases;
 import org.propusk.federation.internal.claims.UserInfoClaims;
 import org.propusk.federation.internal.consent.ConsentLedger;
 import org.propusk.federation.internal.clients.ClientRegistry;
@@ -203,7 +204,8 @@ class AuthorizationServerConfiguration {
       Clock clock,
       RpLogout rpLogout,
       ConsentLedger consents,
-      UserInfoClaims userInfo)
+      UserInfoClaims userInfo,
+      IdTokenReleases idTokenReleases)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     AuthorizationRequestRules rules = new AuthorizationRequestRules();
@@ -262,10 +264,10 @@ class AuthorizationServerConfiguration {
                                     }
                                   })))
               // code expiry and replay audit; services' own tokens with their service scopes only;
-              // refresh token reuse detection
+              // refresh token reuse detection; ID tokens in the sharing log once issued
               .tokenEndpoint(
                   token ->
-                      token.authenticationProviders(
+                      token.accessTokenResponseHandler(idTokenReleases).authenticationProviders(
                           providers ->
                               providers.replaceAll(
                                   provider ->

@@ -26,7 +26,7 @@ final class DiscoveryMetadata {
   static final List<String> CLIENT_ASSERTION_ALGORITHMS = List.of("ES256", "RS256", "PS256");
   static final List<String> ID_TOKEN_ALGORITHMS = List.of("ES256", "RS256");
   static final List<String> ACR_VALUES =
-      Arrays.stream(AccountLevel.values()).map(level -> RequestedLevel.ACR_PREFIX + level.apiName()).toList();
+      Arrays.stream(AccountLevel.values()).map(RequestedLevel::acr).toList();
 
   private DiscoveryMetadata() {}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.propusk.shared.DbTime;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.shared.Retention;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SharingLogRetentionTests {
 
   @Autowired MutableClock clock;
-  @Autowired SharingLogRetention retention;
+  @Autowired Retention sharingLogRetention;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -28,7 +29,7 @@ class SharingLogRetentionTests {
     UUID justKept = entry(account, threeYearsAgo.plusSeconds(60));
     UUID recent = entry(account, clock.instant().minusSeconds(60));
 
-    assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(1);
+    assertThat(sharingLogRetention.deleteExpired()).isGreaterThanOrEqualTo(1);
 
     assertThat(jdbc.sql("select id from federation_sharing_log where account_id = :account").param("account", account).query(UUID.class).list())
         .containsExactlyInAnyOrder(justKept, recent)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.propusk.shared.DbTime;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.shared.Retention;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SessionHousekeepingTests {
 
   @Autowired MutableClock clock;
-  @Autowired SessionHousekeeping housekeeping;
+  @Autowired Retention oidcSessionRetention;
   @Autowired JdbcClient jdbc;
   @Value("${propusk.session.absolute-timeout}") Duration absoluteTimeout;
 
@@ -31,7 +32,7 @@ class SessionHousekeepingTests {
     String timedOut = session(now.minus(absoluteTimeout).minusSeconds(60));
     String alive = session(now.minus(absoluteTimeout).plusSeconds(60));
 
-    assertThat(housekeeping.forgetTimedOut()).isGreaterThanOrEqualTo(1);
+    assertThat(oidcSessionRetention.deleteExpired()).isGreaterThanOrEqualTo(1);
 
     assertThat(count("federation_session", timedOut)).isZero();
     assertThat(count("federation_session_client", timedOut)).isZero();
