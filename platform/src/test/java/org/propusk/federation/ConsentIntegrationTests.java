@@ -105,7 +105,11 @@ class ConsentIntegrationTests {
 
     URI consent = rp.signIn(attempt.browser(), attempt.request(), phone, PASSWORD, null, clock);
     assertThat(consent.getPath()).isEqualTo("/oauth2/consent");
-    String page = Pages.page(attempt.browser(), pathOf(consent)).raw().body();
+    ApiClient.Response consentPage = Pages.page(attempt.browser(), pathOf(consent));
+    assertThat(consentPage.header("Content-Security-Policy").orElseThrow())
+        .as("the answer is redirected to the portal: its origin is a form-action")
+        .endsWith("form-action 'self' https://" + PORTAL_CALLBACK.getHost());
+    String page = consentPage.raw().body();
     assertThat(page)
         .contains("Передать данные порталу?", "Портал записи к врачу", "Министерство здравоохранения (тест)")
         .contains("Козлова", "Ирина", phone, "подтверждено кодом", "указано вами, не проверено")

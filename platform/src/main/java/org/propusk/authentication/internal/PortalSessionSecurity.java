@@ -10,6 +10,7 @@ import org.propusk.account.Accounts;
 import org.propusk.account.SessionStanding;
 import org.propusk.authentication.WebSessionSecurity;
 import org.propusk.shared.Citizen;
+import org.propusk.shared.ContentSecurityPolicy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -43,7 +44,7 @@ class PortalSessionSecurity implements WebSessionSecurity {
             headers ->
                 headers
                     // a page may send its own (FormActionPolicy): the writer leaves that one alone
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(FormActionPolicy.DEFAULT))
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DEFAULT))
                     // flow ids travel in paths: no address of ours goes to another site
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .permissionsPolicyHeader(

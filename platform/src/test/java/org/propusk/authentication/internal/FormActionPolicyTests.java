@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.propusk.shared.ContentSecurityPolicy;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class FormActionPolicyTests {
@@ -25,7 +26,7 @@ class FormActionPolicyTests {
     "'http://[::1]:8080/callback', 'http://[::1]:8080'"
   })
   void addsTheOriginOfTheDestinationOnly(String destination, String origin) {
-    assertThat(policyFor(destination)).isEqualTo(FormActionPolicy.DEFAULT + " " + origin);
+    assertThat(policyFor(destination)).isEqualTo(ContentSecurityPolicy.DEFAULT + " " + origin);
   }
 
   @ParameterizedTest

@@ -9,6 +9,7 @@ import org.propusk.federation.internal.claims.CitizenData;
 import org.propusk.federation.internal.claims.ReleasedClaims;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.shared.Citizen;
+import org.propusk.shared.ContentSecurityPolicy;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -61,10 +62,7 @@ class ConsentPageController {
     List<String> scopes = request.getScopes().stream().sorted().toList();
     // the answer is a form posted here that the authorization endpoint redirects to the portal:
     // browsers check that redirect against this page's form-action
-    response.setHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self';"
-            + " form-action 'self' " + origin(request.getRedirectUri()));
+    ContentSecurityPolicy.allowFormsTo(URI.create(request.getRedirectUri()), response);
     model.addAttribute("client", client);
     model.addAttribute("agency", client.getClientSettings().<String>getSetting(ClientRegistry.AGENCY));
     model.addAttribute("description", client.getClientSettings().<String>getSetting(ClientRegistry.DESCRIPTION));
@@ -72,10 +70,5 @@ class ConsentPageController {
     model.addAttribute("scopes", scopes);
     model.addAttribute("state", state);
     return "federation/consent";
-  }
-
-  private static String origin(String redirectUri) {
-    URI uri = URI.create(redirectUri);
-    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 }
