@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.propusk.account.Role;
 import org.propusk.account.Roles;
-import org.propusk.identifiers.LoginIdentifier;
-import org.propusk.test.ApiClient;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.SecondFactorEnrolment;
 import org.propusk.test.TestAccounts;
+import org.propusk.test.TestAdministrators;
 import org.propusk.test.TestContacts;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,21 +28,11 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 
   @Test
   void anAdministratorSignsInWithTheAppAndGrantsAndRevokesTheRole() {
-    String phone = TestContacts.phone();
-    ApiClient registered = TestAccounts.registerByPhone(port, phone, PASSWORD);
-    SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(registered, clock);
-    grant(phone);
+    TestAdministrators.WithApp administrator = TestAdministrators.withApp(port, roles, clock);
+    String phone = administrator.phone();
     String other = TestAccounts.registerByPhone(port, PASSWORD);
 
-    browser.open("/admin");
-    browser.waitForPath("/login.*");
-    browser.type("#login", phone);
-    browser.type("#password", PASSWORD);
-    browser.submit("main form button[type=submit]");
-    browser.waitForPath("/login/second-factor");
-    browser.type("#code", app.nextCode(clock));
-    browser.submit("main form:not(.resend) button[type=submit]");
-    browser.waitForPath("/admin");
+    signInWithTheApp("/admin", phone, TestAdministrators.PASSWORD, administrator.app(), clock);
     assertThat(browser.driver().getTitle()).isEqualTo("Администрирование — Пропуск");
     assertThat(browser.text("#administrators")).contains(phone, "Это вы");
     screenshots("admin");
@@ -79,7 +66,7 @@ class AdministrationBrowserTests extends BrowserTestSupport {
   void anAdministratorWithoutASecondFactorIsToldToTurnItOnAndOthersAreRefused() {
     String phone = TestContacts.phone();
     TestAccounts.registerByPhone(port, phone, PASSWORD);
-    grant(phone);
+    TestAdministrators.grant(roles, phone);
     signIn(phone);
 
     browser.open("/admin");
@@ -102,9 +89,5 @@ class AdministrationBrowserTests extends BrowserTestSupport {
     browser.type("#password", PASSWORD);
     browser.submit("main form button[type=submit]");
     browser.waitForPath("/(\\?.*)?");
-  }
-
-  private void grant(String phone) {
-    roles.grant(LoginIdentifier.classify(phone).orElseThrow(), Role.ADMINISTRATOR, UUID.randomUUID());
   }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.propusk.test.DevOutbox;
+import org.propusk.test.MutableClock;
+import org.propusk.test.SecondFactorEnrolment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -54,6 +56,22 @@ abstract class BrowserTestSupport {
     assertThat(browser.scrollsSideways()).as(name + " on a phone scrolls sideways").isFalse();
     browser.screenshot(folder.resolve(name + "-phone.png"));
     browser.resize(Browser.DESKTOP);
+  }
+
+  /**
+   * Opens {@code path}, which needs a sign-in with the second factor, and signs in on the way: the
+   * password, then the authenticator app's code; returns on the page.
+   */
+  void signInWithTheApp(String path, String login, String password, SecondFactorEnrolment.App app, MutableClock clock) {
+    browser.open(path);
+    browser.waitForPath("/login.*");
+    browser.type("#login", login);
+    browser.type("#password", password);
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath("/login/second-factor");
+    browser.type("#code", app.nextCode(clock));
+    browser.submit("main form:not(.resend) button[type=submit]");
+    browser.waitForPath(path);
   }
 
   @AfterEach

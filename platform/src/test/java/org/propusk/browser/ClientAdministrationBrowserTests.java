@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.propusk.account.Role;
 import org.propusk.account.Roles;
-import org.propusk.identifiers.LoginIdentifier;
-import org.propusk.test.ApiClient;
 import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.SecondFactorEnrolment;
-import org.propusk.test.TestAccounts;
-import org.propusk.test.TestContacts;
+import org.propusk.test.TestAdministrators;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -23,28 +18,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PropuskIntegrationTest
 class ClientAdministrationBrowserTests extends BrowserTestSupport {
 
-  static final String PASSWORD = "ясный-полдень-у-реки-5";
-
   @Autowired MutableClock clock;
   @Autowired Roles roles;
 
   @Test
   void anAdministratorRegistersARelyingPartyAndSeesItsSecretOnce() {
-    String phone = TestContacts.phone();
-    ApiClient registered = TestAccounts.registerByPhone(port, phone, PASSWORD);
-    SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(registered, clock);
-    roles.grant(LoginIdentifier.classify(phone).orElseThrow(), Role.ADMINISTRATOR, UUID.randomUUID());
+    TestAdministrators.WithApp administrator = TestAdministrators.withApp(port, roles, clock);
+    String phone = administrator.phone();
     String clientId = "portal-" + UUID.randomUUID().toString().substring(0, 8);
 
-    browser.open("/admin");
-    browser.waitForPath("/login.*");
-    browser.type("#login", phone);
-    browser.type("#password", PASSWORD);
-    browser.submit("main form button[type=submit]");
-    browser.waitForPath("/login/second-factor");
-    browser.type("#code", app.nextCode(clock));
-    browser.submit("main form:not(.resend) button[type=submit]");
-    browser.waitForPath("/admin");
+    signInWithTheApp("/admin", phone, TestAdministrators.PASSWORD, administrator.app(), clock);
     browser.submit("#to-clients");
     browser.waitForPath("/admin/clients");
     assertThat(browser.driver().getTitle()).isEqualTo("Подключённые сервисы — Пропуск");

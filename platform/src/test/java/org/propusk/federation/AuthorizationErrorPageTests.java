@@ -13,19 +13,12 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
-import org.propusk.test.MutableClock;
 import org.propusk.test.Pages;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The 400 page of an authorization request that cannot be answered with a redirect names the
@@ -33,22 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * developers) need it, and reflects nothing else of the request.
  */
 @PropuskIntegrationTest
-class AuthorizationErrorPageTests {
+class AuthorizationErrorPageTests extends RelyingPartyTestSupport {
 
-  @LocalServerPort int port;
-  @Value("${propusk.public-url}") String issuer;
-  @Autowired MutableClock clock;
-  RelyingParty rp;
-
-  @BeforeEach
-  void relyingParty() {
-    rp = new RelyingParty(port, issuer, clock);
-  }
-
-  @AfterEach
-  void clockTicksAgain() {
-    clock.resume();
-  }
 
   @Test
   void anUnregisteredRedirectUriIsNamed() {

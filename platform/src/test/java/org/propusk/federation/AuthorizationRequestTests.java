@@ -31,18 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
-import org.propusk.test.MutableClock;
 import org.propusk.test.Pages;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * {@code max_age}, {@code acr_values} and the client's minimum level (ADR 6, test plan rows 3 and 8).
  */
 @PropuskIntegrationTest
-class AuthorizationRequestTests {
+class AuthorizationRequestTests extends RelyingPartyTestSupport {
 
   static final String PASSWORD = "тёплый-ветер-над-полем-3";
   /** test-standard in application-test.yaml: Standard accounts and above, a loopback redirect on port 8765. */
@@ -60,20 +53,6 @@ class AuthorizationRequestTests {
   static final URI STANDARD_CALLBACK = URI.create("https://tax.example/callback");
   static final String STANDARD_ACR = "urn:propusk:level:standard";
 
-  @LocalServerPort int port;
-  @Value("${propusk.public-url}") String issuer;
-  @Autowired MutableClock clock;
-  RelyingParty rp;
-
-  @BeforeEach
-  void relyingParty() {
-    rp = new RelyingParty(port, issuer, clock);
-  }
-
-  @AfterEach
-  void clockTicksAgain() {
-    clock.resume();
-  }
 
   @Test
   void discoveryAnnouncesTheIssuerParameterThePromptsAndTheLevels() {

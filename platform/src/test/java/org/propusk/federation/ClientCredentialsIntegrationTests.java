@@ -27,17 +27,11 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.federation.FederationFlows.Client;
 import org.propusk.test.ApiClient;
-import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.RelyingParty;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Client credentials (RFC 6749, section 4.4) for services, with the Nimbus SDK as the service: a
@@ -47,27 +41,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code openid} ever rides on such a token.
  */
 @PropuskIntegrationTest
-class ClientCredentialsIntegrationTests {
+class ClientCredentialsIntegrationTests extends RelyingPartyTestSupport {
 
   static final Client SERVICE =
       new Client(new ClientID("test-service"), new Secret("test-service-secret-0123456789"), URI.create("https://service.example/callback"));
 
-  @LocalServerPort int port;
-  @Value("${propusk.public-url}") String issuer;
-  @Autowired MutableClock clock;
-  RelyingParty rp;
-  FederationFlows flows;
-
-  @BeforeEach
-  void relyingParty() {
-    rp = new RelyingParty(port, issuer, clock);
-    flows = new FederationFlows(rp, clock);
-  }
-
-  @AfterEach
-  void letTimeTick() {
-    clock.resume();
-  }
 
   @Test
   void aServiceGetsASignedFiveMinuteTokenForItselfWithTheScopeItAskedFor() throws Exception {

@@ -11,18 +11,11 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.federation.FederationFlows.Client;
 import org.propusk.test.ApiClient;
-import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Token introspection (RFC 7662; ADR 6, test plan row 12): a client learns about its own tokens,
@@ -30,26 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * about anything: to them every token is {@code active=false}, as if it did not exist.
  */
 @PropuskIntegrationTest
-class IntrospectionTests {
+class IntrospectionTests extends RelyingPartyTestSupport {
 
   static final String PASSWORD = "тихий-огонёк-над-рекой-7";
 
-  @LocalServerPort int port;
-  @Value("${propusk.public-url}") String issuer;
-  @Autowired MutableClock clock;
-  RelyingParty rp;
-  FederationFlows flows;
-
-  @BeforeEach
-  void relyingParty() {
-    rp = new RelyingParty(port, issuer, clock);
-    flows = new FederationFlows(rp, clock);
-  }
-
-  @AfterEach
-  void letTimeTick() {
-    clock.resume();
-  }
 
   @Test
   void theClientItWasIssuedToLearnsWhatItsTokensAre() throws Exception {

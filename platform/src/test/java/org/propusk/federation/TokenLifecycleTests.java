@@ -21,8 +21,6 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
@@ -31,15 +29,11 @@ import org.propusk.audit.AuditTrail;
 import org.propusk.federation.FederationFlows.Client;
 import org.propusk.federation.FederationFlows.Code;
 import org.propusk.test.ApiClient;
-import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
-import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a relying party's tokens do over their life (ADR 6, test plan rows 5 and 6): their headers
@@ -49,28 +43,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the platform's clock, never waited for.
  */
 @PropuskIntegrationTest
-class TokenLifecycleTests {
+class TokenLifecycleTests extends RelyingPartyTestSupport {
 
   static final String PASSWORD = "тихий-огонёк-над-рекой-7";
 
-  @LocalServerPort int port;
-  @Value("${propusk.public-url}") String issuer;
-  @Autowired MutableClock clock;
   @Autowired Accounts accounts;
   @Autowired AuditTrail audit;
-  RelyingParty rp;
-  FederationFlows flows;
-
-  @BeforeEach
-  void relyingParty() {
-    rp = new RelyingParty(port, issuer, clock);
-    flows = new FederationFlows(rp, clock);
-  }
-
-  @AfterEach
-  void letTimeTick() {
-    clock.resume();
-  }
 
   @Test
   void tokensNameTheirSigningKeyAndLiveTenAndFiveMinutes() throws Exception {

@@ -22,9 +22,25 @@ public final class TestAdministrators {
   public static ApiClient administrator(int port, Roles roles, MutableClock clock) {
     String phone = TestContacts.phone();
     ApiClient session = TestAccounts.registerByPhone(port, phone, PASSWORD);
-    roles.grant(LoginIdentifier.classify(phone).orElseThrow(), Role.ADMINISTRATOR, UUID.randomUUID());
+    grant(roles, phone);
     SecondFactorEnrolment.turnAppOn(session, clock);
     return session;
+  }
+
+  /** An administrator's phone and authenticator app, for signing in through the pages with {@link #PASSWORD}. */
+  public record WithApp(String phone, SecondFactorEnrolment.App app) {}
+
+  /** A new administrator who turned the authenticator app on, signed in nowhere yet but in the set-up session. */
+  public static WithApp withApp(int port, Roles roles, MutableClock clock) {
+    String phone = TestContacts.phone();
+    SecondFactorEnrolment.App app = SecondFactorEnrolment.turnAppOn(TestAccounts.registerByPhone(port, phone, PASSWORD), clock);
+    grant(roles, phone);
+    return new WithApp(phone, app);
+  }
+
+  /** Makes the account of a phone or e-mail an administrator, granted by nobody in particular. */
+  public static void grant(Roles roles, String login) {
+    roles.grant(LoginIdentifier.classify(login).orElseThrow(), Role.ADMINISTRATOR, UUID.randomUUID());
   }
 
   /** The fields of a valid registration form (confidential, client_secret_basic, no consent page); change what a test needs. */

@@ -11,24 +11,19 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.propusk.federation.RelyingPartyTestSupport;
 import org.propusk.federation.FederationFlows;
 import org.propusk.federation.internal.clients.FederationSettings;
 import org.propusk.shared.DbTime;
 import org.propusk.test.ApiClient;
-import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.propusk.test.TestDatabases;
-import org.propusk.test.RelyingParty;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * retired key stays published until the tokens it signed have expired, so that they still verify.
  */
 @PropuskIntegrationTest
-class KeyRotationTests {
+class KeyRotationTests extends RelyingPartyTestSupport {
 
   /**
    * A database and clock of its own: in the shared context other tests move the clock by days,
@@ -50,25 +45,9 @@ class KeyRotationTests {
 
   static final String PASSWORD = "тихий-огонёк-над-рекой-7";
 
-  @LocalServerPort int port;
-  @Value("${propusk.public-url}") String issuer;
-  @Autowired MutableClock clock;
   @Autowired KeyRotation rotation;
   @Autowired FederationSettings settings;
   @Autowired JdbcClient jdbc;
-  RelyingParty rp;
-  FederationFlows flows;
-
-  @BeforeEach
-  void relyingParty() {
-    rp = new RelyingParty(port, issuer, clock);
-    flows = new FederationFlows(rp, clock);
-  }
-
-  @AfterEach
-  void letTimeTick() {
-    clock.resume();
-  }
 
   @Test
   void theNextKeyIsPublishedADayAheadSignsWhenDueAndTheRetiredOneVerifiesItsTokensUntilTheyExpire() throws Exception {
