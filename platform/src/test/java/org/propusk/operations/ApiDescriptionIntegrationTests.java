@@ -47,7 +47,7 @@ class ApiDescriptionIntegrationTests {
   }
 
   @Test
-  void describesTheProblemAnswersOfAnErrorWithItsFields() {
+  void describesTheBodyACallTakes() {
     JsonNode description = new ApiClient(port).get("/v3/api-docs").json();
     JsonNode signIn = description.get("paths").get("/api/v1/session").get("post");
     assertThat(signIn.get("requestBody")).as("the body a sign-in takes").isNotNull();
