@@ -7,7 +7,7 @@
 #   scripts/two-nodes.sh [SECONDS] [CITIZENS]
 #
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, as in .ci/run), a JDK >= 21,
-# ports 18090 (balancer), 18091, 18092 (nodes) free. Uses the database propusk_two_nodes (recreated).
+# ports 18090 (balancer), 18091, 18092 (nodes), 18093 (HAProxy's statistics) free. Uses the database propusk_two_nodes (recreated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,7 +62,7 @@ start_node 18091
 sleep 20 # the first node creates the schema; the second then finds it migrated
 start_node 18092
 for port in 18091 18092; do
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 300); do
     curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
     sleep 2
   done
@@ -93,6 +93,10 @@ backend propusk
   default-server inter 1s fall 1 rise 2
   server a 127.0.0.1:18091 check
   server b 127.0.0.1:18092 check
+listen statistics
+  bind 127.0.0.1:18093
+  stats enable
+  stats uri /stats
 EOF
 haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
 PIDS+=($!)
@@ -111,4 +115,7 @@ wait "$STOPPER" || true
 
 echo "== node 18092's shutdown"
 grep -E "graceful shutdown|Graceful shutdown" "$WORK/node-18092.log" | sed 's/^/  /' || true
-echo "== requests per node (HTTP access by HAProxy's counters are not logged; sessions in the database: $(psql -h 127.0.0.1 -U postgres -d $DB -tAc 'select count(*) from spring_session'))"
+echo "== per node, as HAProxy counted them"
+curl -fs "http://127.0.0.1:18093/stats;csv" |
+  awk -F, '$1 == "propusk" && ($2 == "a" || $2 == "b") {printf "  node %s: %s, requests %s, 2xx %s, 4xx %s, 5xx %s, retried %s, redispatched %s\n", $2, $18, $8, $41, $43, $44, $16, $17}'
+echo "== sessions in the database: $(psql -h 127.0.0.1 -U postgres -d $DB -tAc 'select count(*) from spring_session')"
