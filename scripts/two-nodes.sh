@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two Propusk nodes on the local PostgreSQL behind HAProxy (Debian's package), all on loopback; a
 # small registration and sign-in load through it without sticky sessions; one node is stopped
-# (SIGTERM, graceful) halfway through. Prints the load's summary and its failed requests.
+# (SIGTERM, graceful) two thirds of the way through. Prints the load's summary and its failed requests.
 # Bounded in time: the load runs SECONDS (default 90), and the whole script stops by itself.
 #
 #   scripts/two-nodes.sh [SECONDS] [CITIZENS]
@@ -103,7 +103,8 @@ PIDS+=($!)
 sleep 2
 
 echo "== load: $CITIZENS citizens for $SECONDS_TOTAL s through http://127.0.0.1:18090"
-STOP_AT=$((SECONDS_TOTAL / 2))
+# late enough that sessions opened on either node go on at the other
+STOP_AT=$((SECONDS_TOTAL * 2 / 3))
 (
   sleep "$STOP_AT"
   echo "== $(date -u +%FT%T.%NZ) stopping node 18092 (SIGTERM)"
