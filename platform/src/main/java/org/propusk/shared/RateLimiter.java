@@ -1,12 +1,14 @@
 package org.propusk.shared;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>It counts on a small connection pool of its own, in short transactions that commit at once:
  * a count never waits for a connection held by the caller's transaction (a burst cannot starve
- * the main pool), and it survives whatever that transaction does afterwards.
+ * the main pool), and it survives whatever that transaction does afterwards. Refusals are counted by
+ * kind and decision ({@code propusk.rate.limits.refused}), never by subject.
  */
 @Component
 public class RateLimiter implements DisposableBean {
@@ -39,8 +42,10 @@ public class RateLimiter implements DisposableBean {
   private final OneTimeSecrets secrets;
   private final Limits limits;
   private final TransactionTemplate ownTransaction;
+  private final MeterRegistry metrics;
 
-  RateLimiter(DataSourceProperties database, Clock clock, OneTimeSecrets secrets, Limits limits) {
+  RateLimiter(
+      DataSourceProperties database, Clock clock, OneTimeSecrets secrets, Limits limits, MeterRegistry metrics) {
     this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     pool.setPoolName("rate-limits");
     pool.setMaximumPoolSize(POOL_SIZE);
@@ -49,6 +54,7 @@ public class RateLimiter implements DisposableBean {
     this.clock = clock;
     this.secrets = secrets;
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   @Override
@@ -70,7 +76,19 @@ public class RateLimiter implements DisposableBean {
       createSubject(kind, key);
       decision = ownTransaction.execute(tx -> acquireLocked(kind, key));
     }
-    return decision.orElseThrow(() -> new IllegalStateException("no rate-limit row for " + kind));
+    LimitDecision decided = decision.orElseThrow(() -> new IllegalStateException("no rate-limit row for " + kind));
+    String refusal =
+        switch (decided) {
+          case LimitDecision.Permitted permitted -> null;
+          case LimitDecision.Delayed delayed -> "delayed";
+          case LimitDecision.LockedOut lockedOut -> "locked_out";
+        };
+    if (refusal != null) {
+      metrics
+          .counter("propusk.rate.limits.refused", "kind", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), "decision", refusal)
+          .increment();
+    }
+    return decided;
   }
 
   /**

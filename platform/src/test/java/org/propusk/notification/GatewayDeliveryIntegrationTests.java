@@ -7,6 +7,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,6 +71,7 @@ class GatewayDeliveryIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry metrics;
   @Autowired @Qualifier("applicationTaskExecutor") ThreadPoolTaskExecutor listeners;
 
   @BeforeEach
@@ -84,6 +87,8 @@ class GatewayDeliveryIntegrationTests {
 
   @Test
   void deliversTheSmsOnceTheGatewayRecoversFromAnOutage() {
+    double failedBefore = count("propusk.notifications", "channel", "sms", "outcome", "failed");
+    double retriedBefore = count("propusk.events.resubmitted", "event", "RegistrationCodeIssued");
     SMS.plan(503, 500);
     String phone = startRegistration(Map.of("phone", TestContacts.phone()));
     await().atMost(Waits.BACKGROUND).until(() -> SMS.acceptedTo(phone) != null);
@@ -91,6 +96,14 @@ class GatewayDeliveryIntegrationTests {
     assertThat(accepted.body()).contains("\"to\":\"" + phone + "\"").containsPattern("\\d{6}");
     assertThat(accepted.authorization()).isEqualTo("Bearer test-token");
     assertThat(SMS.attemptsTo(phone)).isGreaterThanOrEqualTo(3);
+    // what an operator sees of the outage: failed deliveries and the retries that followed
+    assertThat(count("propusk.notifications", "channel", "sms", "outcome", "failed") - failedBefore).isGreaterThanOrEqualTo(2);
+    assertThat(count("propusk.events.resubmitted", "event", "RegistrationCodeIssued") - retriedBefore).isGreaterThanOrEqualTo(2);
+  }
+
+  private double count(String name, String... tags) {
+    Counter counter = metrics.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

@@ -93,6 +93,18 @@ class ProductionProfileTests {
       assertThat(new ApiClient(managementPort).get("/actuator/metrics").status()).isEqualTo(200);
       assertThat(new ApiClient(managementPort).get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(200);
       assertThat(new ApiClient(applicationPort).get("/actuator/metrics").status()).isEqualTo(401);
+      ApiClient prometheus = new ApiClient(managementPort);
+      ApiClient.Response scrape = prometheus.send(prometheus.request("/actuator/prometheus").setHeader("Accept", "text/plain").GET());
+      assertThat(scrape.status()).isEqualTo(200);
+      assertThat(scrape.raw().body()).contains("jvm_memory_used_bytes");
+      assertThat(new ApiClient(applicationPort).get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
+    void keepsTheProbesOnTheApplicationPortForTheLoadBalancer() {
+      assertThat(new ApiClient(applicationPort).get("/readyz").status()).isEqualTo(200);
+      assertThat(new ApiClient(applicationPort).get("/livez").status()).isEqualTo(200);
+      assertThat(new ApiClient(managementPort).get("/actuator/health/liveness").status()).isEqualTo(200);
     }
   }
 
@@ -126,6 +138,11 @@ class ProductionProfileTests {
 
   private List<String> failedSignInAddresses() {
     return jdbc.sql("select client_address from audit_event where kind = 'SIGN_IN_FAILED'").query(String.class).list();
+  }
+
+  @Test
+  void servesNoApiDescription() {
+    assertThat(new ApiClient(port).get("/v3/api-docs").status()).isEqualTo(404);
   }
 
   @Test

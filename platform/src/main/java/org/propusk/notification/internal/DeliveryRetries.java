@@ -3,6 +3,7 @@ package org.propusk.notification.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 /**
  * The background worker that retries deliveries: publications whose listener failed (gateway down)
  * or never finished (node stopped) are resubmitted with exponential back-off, cluster-safe through
- * db-scheduler. Nothing is dropped; a delivery keeps being retried at the longest interval.
+ * db-scheduler. Nothing is dropped; a delivery keeps being retried at the longest interval. Each
+ * retry is counted by event type ({@code propusk.events.resubmitted}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryRetries {
@@ -24,6 +26,7 @@ class DeliveryRetries {
   RecurringTask<Void> retryFailedDeliveries(
       IncompleteEventPublications publications,
       Clock clock,
+      MeterRegistry metrics,
       @Value("${propusk.notification.retry.every}") Duration every,
       @Value("${propusk.notification.retry.first-backoff}") Duration firstBackoff,
       @Value("${propusk.notification.retry.max-backoff}") Duration maxBackoff,
@@ -33,7 +36,16 @@ class DeliveryRetries {
         .execute(
             (instance, context) ->
                 publications.resubmitIncompletePublications(
-                    publication -> schedule.isDue(publication, clock.instant())));
+                    publication -> {
+                      boolean due = schedule.isDue(publication, clock.instant());
+                      if (due) {
+                        // the event's type only: a fixed, small set of names, never its content
+                        metrics
+                            .counter("propusk.events.resubmitted", "event", publication.getEvent().getClass().getSimpleName())
+                            .increment();
+                      }
+                      return due;
+                    }));
   }
 
   /** When an incomplete publication is due for another attempt. */

@@ -64,7 +64,8 @@ class NotificationListener {
     Locale locale = Locale.forLanguageTag(event.locale());
     long minutes = minutesLeft(event.codeExpiresAt());
     String code = secrets.open(event.code());
-    delivery.deliver(
+    delivery.deliverCode(
+        Delivery.CodePurpose.RECOVERY,
         switch (event.channel()) {
           case "sms" ->
               new OutgoingMessage(
@@ -127,7 +128,8 @@ class NotificationListener {
   @ApplicationModuleListener
   void on(SecondFactorCodeIssued event) {
     Locale locale = Locale.forLanguageTag(event.locale());
-    delivery.deliver(
+    delivery.deliverCode(
+        Delivery.CodePurpose.SECOND_FACTOR,
         new OutgoingMessage(
             OutgoingMessage.Channel.SMS,
             event.recipient(),
@@ -195,7 +197,8 @@ class NotificationListener {
     Locale locale = Locale.forLanguageTag(event.locale());
     long minutes = minutesLeft(event.codeExpiresAt());
     String code = secrets.open(event.code());
-    delivery.deliver(
+    delivery.deliverCode(
+        Delivery.CodePurpose.CONTACT_CHANGE,
         "sms".equals(event.channel())
             ? new OutgoingMessage(
                 OutgoingMessage.Channel.SMS,
@@ -331,7 +334,7 @@ class NotificationListener {
                       minutes));
           default -> throw new IllegalArgumentException("unknown channel " + event.channel());
         };
-    delivery.deliver(message);
+    delivery.deliverCode(Delivery.CodePurpose.REGISTRATION, message);
   }
 
   private long minutesLeft(java.time.Instant expiresAt) {

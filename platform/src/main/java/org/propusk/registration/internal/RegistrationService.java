@@ -17,6 +17,8 @@ import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Parsed;
 import org.propusk.identifiers.PersonName;
 import org.propusk.registration.RegistrationCodeIssued;
+import org.propusk.registration.RegistrationCompleted;
+import org.propusk.registration.RegistrationStarted;
 import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.ConfirmationCode;
 import org.propusk.shared.InvalidInput;
@@ -91,6 +93,7 @@ class RegistrationService {
     RegistrationFlow.IssuedCode code = issue(flow, now);
     flows.insert(flow);
     publish(flow, code);
+    events.publishEvent(new RegistrationStarted(flow.id(), flow.channel().apiName()));
     return view(flow, null);
   }
 
@@ -170,6 +173,7 @@ class RegistrationService {
                 flow.clientAddress()));
     flow.complete(linkToken, secrets, now);
     flows.update(flow);
+    events.publishEvent(new RegistrationCompleted(flow.id(), accountId, flow.channel().apiName()));
     return new Opened(
         accountId, flow.channel() == RegistrationFlow.Channel.SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL);
   }

@@ -1,6 +1,7 @@
 package org.propusk.federation.internal.server;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -205,7 +206,8 @@ class AuthorizationServerConfiguration {
       RpLogout rpLogout,
       ConsentLedger consents,
       UserInfoClaims userInfo,
-      IdTokenReleases idTokenReleases)
+      IdTokenReleases idTokenReleases,
+      MeterRegistry metrics)
       throws Exception {
     ClientSecretHasher secrets = new ClientSecretHasher(settings.clientSecretKey());
     AuthorizationRequestRules rules = new AuthorizationRequestRules();
@@ -264,23 +266,26 @@ class AuthorizationServerConfiguration {
                                     }
                                   })))
               // code expiry and replay audit; services' own tokens with their service scopes only;
-              // refresh token reuse detection; ID tokens in the sharing log once issued
+              // refresh token reuse detection; ID tokens in the sharing log once issued; tokens issued
+              // counted by grant type
               .tokenEndpoint(
                   token ->
-                      token.accessTokenResponseHandler(idTokenReleases).authenticationProviders(
-                          providers ->
-                              providers.replaceAll(
-                                  provider ->
-                                      switch (provider) {
-                                        case OAuth2AuthorizationCodeAuthenticationProvider code ->
-                                            new AuthorizationCodeGuard(code, authorizations, transactions, events, clock);
-                                        case OAuth2ClientCredentialsAuthenticationProvider service ->
-                                            new ServiceTokenGrant(service);
-                                        case OAuth2RefreshTokenAuthenticationProvider refresh ->
-                                            new RefreshTokenReuseGuard(
-                                                refresh, authorizations, clients, transactions, events, clock);
-                                        default -> provider;
-                                      })))
+                      token
+                          .accessTokenResponseHandler(new CountedTokenResponses(idTokenReleases, metrics))
+                          .authenticationProviders(
+                              providers ->
+                                  providers.replaceAll(
+                                      provider ->
+                                          switch (provider) {
+                                            case OAuth2AuthorizationCodeAuthenticationProvider code ->
+                                                new AuthorizationCodeGuard(code, authorizations, transactions, events, clock);
+                                            case OAuth2ClientCredentialsAuthenticationProvider service ->
+                                                new ServiceTokenGrant(service);
+                                            case OAuth2RefreshTokenAuthenticationProvider refresh ->
+                                                new RefreshTokenReuseGuard(
+                                                    refresh, authorizations, clients, transactions, events, clock);
+                                            default -> provider;
+                                          })))
               // a token is active only to its own client, or to a resource server
               .tokenIntrospectionEndpoint(
                   introspection ->
