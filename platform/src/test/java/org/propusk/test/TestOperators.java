@@ -48,10 +48,10 @@ public final class TestOperators {
   /** Adds a centre through the admin page and returns its id (read from the page's forms). */
   public static UUID centre(ApiClient administrator, String code, String name) {
     ApiClient.Response created =
-        Pages.form(administrator, "/admin/centres", Map.of("code", code, "name", name, "address", "Москва, ул. Тестовая, 1"));
+        Pages.form(administrator, "/admin/centres", Map.of("centreCode", code, "centreName", name, "centreAddress", "Москва, ул. Тестовая, 1"));
     assertThat(created.status()).as(created.toString()).isEqualTo(302);
     String page = Pages.page(administrator, "/admin/centres").raw().body();
-    int section = page.indexOf("data-code=\"" + code + "\"");
+    int section = page.indexOf("data-code=\"" + code.toUpperCase(java.util.Locale.ROOT) + "\"");
     assertThat(section).as("the centre is listed").isPositive();
     String marker = "/admin/centres/";
     int at = page.indexOf(marker, section) + marker.length();

@@ -43,16 +43,16 @@ class CentreAdminController {
 
   @PostMapping("/admin/centres")
   String add(
-      @RequestParam(required = false) String code,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String address,
+      @RequestParam(required = false) String centreCode,
+      @RequestParam(required = false) String centreName,
+      @RequestParam(required = false) String centreAddress,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     try {
-      centres.add(code, name, address, Citizen.current().orElseThrow().accountId());
+      centres.add(centreCode, centreName, centreAddress, Citizen.current().orElseThrow().accountId());
     } catch (InvalidInput invalid) {
-      model.addAttribute("centreForm", new CentreForm(code, name, address));
+      model.addAttribute("centreForm", new CentreForm(centreCode, centreName, centreAddress));
       problems.show(invalid, model, response, VIEW);
       return show(model);
     }
@@ -97,5 +97,5 @@ class CentreAdminController {
   }
 
   /** The new centre's fields as typed, to show them again next to their errors. */
-  record CentreForm(String code, String name, String address) {}
+  record CentreForm(String centreCode, String centreName, String centreAddress) {}
 }

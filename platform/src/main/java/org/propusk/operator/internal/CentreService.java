@@ -77,22 +77,22 @@ class CentreService {
   /**
    * Registers a centre.
    *
-   * @throws InvalidInput {@code code}, {@code name}, {@code address} against their rules, all at
-   *     once; {@code code} {@code taken}
+   * @throws InvalidInput {@code centreCode}, {@code centreName}, {@code centreAddress} against
+   *     their rules, all at once; {@code centreCode} {@code taken}
    */
   @Transactional
   ServiceCentre add(String code, String name, String address, UUID administrator) {
     List<Violation> violations = new ArrayList<>();
     String normalisedCode = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     if (normalisedCode.isEmpty()) {
-      violations.add(new Violation("code", "required"));
+      violations.add(new Violation("centreCode", "required"));
     } else if (!CODE.matcher(normalisedCode).matches()) {
-      violations.add(new Violation("code", "invalid"));
+      violations.add(new Violation("centreCode", "invalid"));
     }
     var parsedName = FreeText.parse(name, 200);
-    parsedName.violation().ifPresent(v -> violations.add(new Violation("name", v)));
+    parsedName.violation().ifPresent(v -> violations.add(new Violation("centreName", v)));
     var parsedAddress = FreeText.parse(address, 300);
-    parsedAddress.violation().ifPresent(v -> violations.add(new Violation("address", v)));
+    parsedAddress.violation().ifPresent(v -> violations.add(new Violation("centreAddress", v)));
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
@@ -100,7 +100,7 @@ class CentreService {
         new ServiceCentre(UUID.randomUUID(), normalisedCode, parsedName.value().value(), parsedAddress.value().value());
     Instant now = clock.instant();
     if (!centres.insert(centre, now, administrator)) {
-      throw new InvalidInput("code", "taken");
+      throw new InvalidInput("centreCode", "taken");
     }
     events.publishEvent(new ServiceCentreAdded(administrator, centre.code(), Occurrence.at(now)));
     return centre;

@@ -233,6 +233,51 @@ class OperatorConsoleIntegrationTests {
     assertThat(form(other.session(), "/operator/search", Map.of("by", "phone", "phone", operator.phone())).status()).isEqualTo(200);
   }
 
+  @Test
+  void administratorsAddCentresAndOperatorsAndBadInputIsRefusedNextToItsField() {
+    ApiClient administrator = TestAdministrators.administrator(port, roles, clock);
+    String code = "C-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    ApiClient.Response bad =
+        form(administrator, "/admin/centres", Map.of("centreCode", "a b", "centreName", "МФЦ\u202eЦФМ", "centreAddress", "   "));
+    assertThat(bad.status()).isEqualTo(422);
+    assertField(bad, "centreCode", "латинских букв, цифр и дефисов");
+    assertField(bad, "centreName", "Уберите невидимые и управляющие символы");
+    assertField(bad, "centreAddress", "Укажите адрес");
+    assertField(form(administrator, "/admin/centres", Map.of("centreCode", code, "centreName", "x".repeat(201), "centreAddress", "Москва")), "centreName", "Слишком длинное");
+
+    UUID centre = TestOperators.centre(administrator, code.toLowerCase(), "МФЦ " + code);
+    assertField(form(administrator, "/admin/centres", Map.of("centreCode", code, "centreName", "Другой", "centreAddress", "Москва")), "centreCode", "Центр с таким кодом уже есть");
+
+    String operatorsPath = "/admin/centres/" + centre + "/operators";
+    ApiClient.Response bySnils = form(administrator, operatorsPath, Map.of("login", "112-233-445 95"));
+    assertThat(bySnils.status()).isEqualTo(422);
+    assertThat(bySnils.raw().body()).contains("Укажите номер мобильного телефона или адрес электронной почты");
+    assertThat(form(administrator, operatorsPath, Map.of("login", TestContacts.phone())).raw().body()).contains("Учётной записи с таким телефоном или почтой нет");
+    assertThat(form(administrator, "/admin/centres/" + UUID.randomUUID() + "/operators", Map.of("login", TestContacts.phone())).status()).isEqualTo(404);
+
+    // one centre per operator: adding to a second one is refused and changes nothing
+    Operator operator = TestOperators.operator(port, roles, clock);
+    ApiClient.Response twice = form(administrator, operatorsPath, Map.of("login", operator.phone()));
+    assertThat(twice.status()).isEqualTo(422);
+    assertThat(twice.raw().body()).contains("Эта учётная запись уже оператор центра обслуживания");
+    assertThat(page(operator.session(), "/operator").raw().body()).contains(operator.centreName());
+
+    String citizenPhone = TestContacts.phone();
+    ApiClient citizen = TestAccounts.registerByPhone(port, citizenPhone, PASSWORD);
+    UUID citizenId = UUID.fromString(citizen.get("/api/v1/me").text("id"));
+    assertThat(form(administrator, operatorsPath, Map.of("login", citizenPhone)).status()).isEqualTo(302);
+    assertThat(roles.has(citizenId, Role.OPERATOR)).isTrue();
+    assertThat(page(administrator, "/admin/centres").raw().body()).contains(citizenPhone);
+    assertThat(form(administrator, operatorsPath + "/" + citizenId + "/remove", Map.of()).status()).isEqualTo(302);
+    assertThat(roles.has(citizenId, Role.OPERATOR)).isFalse();
+
+    // only administrators; an operator is not one
+    assertThat(form(citizen, "/admin/centres", Map.of("centreCode", "X-1", "centreName", "X", "centreAddress", "X")).status()).isEqualTo(403);
+    assertThat(page(operator.session(), "/admin/centres").status()).isEqualTo(403);
+    await().atMost(Waits.BACKGROUND).until(() -> !details(UUID.fromString(administrator.get("/api/v1/me").text("id")), "SERVICE_CENTRE_ADDED").isEmpty());
+  }
+
   private static void assertField(ApiClient.Response answer, String field, String message) {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
     String body = answer.raw().body();
