@@ -42,9 +42,15 @@ class HistoryController {
 
   /** What happened in words; an operator's action also names the service centre where it happened. */
   private String description(AuditEntry entry) {
+    String key = "audit.kind." + entry.kind().key();
+    if ((entry.kind() == AuditKind.ROLE_GRANTED || entry.kind() == AuditKind.ROLE_REVOKED)
+        && entry.details() != null
+        && entry.details().startsWith("role=operator ")) {
+      return messages.get(key + ".operator"); // the plain message names the administrator role
+    }
     int name = entry.details() == null ? -1 : entry.details().indexOf(AuditListener.OPERATOR_CENTRE_NAME);
     if (entry.kind() != AuditKind.OPERATOR_ACTION || name < 0) {
-      return messages.get("audit.kind." + entry.kind().key());
+      return messages.get(key);
     }
     String action = entry.details().replaceFirst("^action=(\\S+).*$", "$1");
     return messages.get(

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.InvalidInput;
+import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.propusk.shared.RecentAuthentication;
 import org.springframework.stereotype.Controller;
@@ -70,10 +71,10 @@ class CentreAdminController {
     Citizen administrator = recentAuthentication.require();
     try {
       centres.addOperator(centreId, login, administrator.accountId());
-    } catch (InvalidInput invalid) {
+    } catch (Problem problem) { // field errors next to that centre's field; an unknown centre above all
       model.addAttribute("failedCentre", centreId);
       model.addAttribute("login", login);
-      problems.show(invalid, model, response, VIEW);
+      problems.show(problem, model, response, VIEW);
       return show(model);
     }
     redirect.addFlashAttribute("done", "operator-added");

@@ -271,6 +271,10 @@ class OperatorConsoleIntegrationTests {
     assertThat(page(administrator, "/admin/centres").raw().body()).contains(citizenPhone);
     assertThat(form(administrator, operatorsPath + "/" + citizenId + "/remove", Map.of()).status()).isEqualTo(302);
     assertThat(roles.has(citizenId, Role.OPERATOR)).isFalse();
+    await()
+        .atMost(Waits.BACKGROUND)
+        .until(() -> page(citizen, "/account/history").raw().body().contains("Снята роль (оператор центра обслуживания)"));
+    assertThat(page(citizen, "/account/history").raw().body()).contains("Назначена роль (оператор центра обслуживания)");
 
     // only administrators; an operator is not one
     assertThat(form(citizen, "/admin/centres", Map.of("centreCode", "X-1", "centreName", "X", "centreAddress", "X")).status()).isEqualTo(403);
