@@ -52,7 +52,7 @@ class HistoryController {
     if (entry.kind() != AuditKind.OPERATOR_ACTION || name < 0) {
       return messages.get(key);
     }
-    String action = entry.details().replaceFirst("^action=(\\S+).*$", "$1");
+    String action = entry.details().replaceFirst("^action=(\\S+).*$", "$1") + (entry.details().contains(" found=false ") ? ".nobody" : "");
     return messages.get(
         "audit.operator." + action, entry.details().substring(name + AuditListener.OPERATOR_CENTRE_NAME.length()));
   }

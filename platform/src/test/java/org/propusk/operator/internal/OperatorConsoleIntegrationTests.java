@@ -193,6 +193,10 @@ class OperatorConsoleIntegrationTests {
     ApiClient.Response nobody = form(operator.session(), "/operator/search", Map.of("by", "snils", "snils", unknownSnils));
     assertThat(nobody.status()).isEqualTo(200);
     assertThat(nobody.raw().body()).contains("Никого не нашли");
+    await()
+        .atMost(Waits.BACKGROUND)
+        .until(() -> page(operator.session(), "/account/history").raw().body().contains("Оператор центра обслуживания «" + operator.centreName() + "» искал учётную запись и не нашёл"));
+    assertThat(details(operator.accountId(), "OPERATOR_ACTION")).noneMatch(d -> d.contains(unknownSnils));
 
     assertField(form(operator.session(), "/operator/search", Map.of("by", "snils", "snils", "112-233-445 96")), "snils", "контрольное число СНИЛС не сходится");
     assertField(form(operator.session(), "/operator/search", Map.of("by", "snils", "snils", "")), "snils", "Заполните поле");
