@@ -101,6 +101,9 @@ class OperatorBrowserTests extends BrowserTestSupport {
     browser.waitForPath("/operator");
     assertThat(browser.text("p.notice")).isEqualTo("Личность подтверждена. Гражданин получит уведомление.");
     screenshots("operator-confirmed");
+    browser.open("/");
+    browser.click("#operator-link");
+    browser.waitForPath("/operator");
 
     // the citizen is Confirmed, and the history names the centre
     browser.reset();
