@@ -21,6 +21,9 @@ public interface Accounts {
 
   Optional<AccountSummary> find(UUID accountId);
 
+  /** The account whose phone or e-mail this is (confirmed or not), e.g. for a service-centre operator's search. */
+  Optional<UUID> findByContact(Contact contact);
+
   /**
    * The account whose login and password these are. Takes the same time whether or not the login
    * exists.

@@ -8,7 +8,12 @@ import java.util.Locale;
  */
 public enum Role {
   /** Runs the platform: the admin pages ({@code /admin/**}), granting and revoking roles. */
-  ADMINISTRATOR;
+  ADMINISTRATOR,
+  /**
+   * Works at a service centre: the operator console ({@code /operator/**}), finding citizens and
+   * confirming their identity in person. The centre is the operator module's.
+   */
+  OPERATOR;
 
   /** The name in API answers and audit details, e.g. {@code administrator}. */
   public String apiName() {

@@ -112,7 +112,17 @@ public enum AuditKind {
    * A portal received data about the citizen; the details name the portal, the channel ({@code
    * id_token} or {@code userinfo}) and the claims by name, never their values.
    */
-  ATTRIBUTES_RELEASED;
+  ATTRIBUTES_RELEASED,
+  /**
+   * A service-centre operator acted: recorded in the operator's history and, when it concerned a
+   * citizen, in the citizen's too. The details give the action ({@code searched}, {@code
+   * identity_confirmed}), the centre's code, the operator's account id, for a search what it was
+   * by and whether it found someone (never the value), and last the centre's name ({@code
+   * centre_name=...}), which the citizen's history shows.
+   */
+  OPERATOR_ACTION,
+  /** An administrator registered a service centre; recorded in the administrator's history with its code. */
+  SERVICE_CENTRE_ADDED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

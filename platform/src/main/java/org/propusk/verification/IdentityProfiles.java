@@ -1,6 +1,9 @@
 package org.propusk.verification;
 
+import java.util.Optional;
 import java.util.Set;
+import org.propusk.identifiers.PassportNumber;
+import org.propusk.identifiers.Snils;
 import java.util.UUID;
 
 /** The verification module's API. */
@@ -21,6 +24,12 @@ public interface IdentityProfiles {
    * @throws org.propusk.shared.TooManyAttempts when newly entered documents were checked too often
    */
   ProfileView save(UUID accountId, ProfileForm form, String clientAddress);
+
+  /** The account whose profile holds this SNILS (verified or not), found by its keyed hash. */
+  Optional<UUID> findBySnils(Snils snils);
+
+  /** The account whose profile holds this passport (verified or not), found by its keyed hash. */
+  Optional<UUID> findByPassport(PassportNumber passport);
 
   /** The documents the registries have confirmed for this account. */
   Set<Document> verifiedDocuments(UUID accountId);

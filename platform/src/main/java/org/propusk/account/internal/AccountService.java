@@ -137,6 +137,12 @@ class AccountService implements Accounts {
 
   @Override
   @Transactional(readOnly = true)
+  public Optional<UUID> findByContact(Contact contact) {
+    return repository.findByContact(contact).map(AccountRecord::id);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public Optional<UUID> authenticate(LoginIdentifier login, String password) {
     Optional<AccountRecord> account = findByLogin(login);
     String hash = account.map(AccountRecord::passwordHash).orElse(decoyHash);

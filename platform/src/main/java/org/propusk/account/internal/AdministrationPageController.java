@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The administrators' home page ({@code /admin}): who the administrators are, granting the role by
  * phone or e-mail and revoking it. The security chain lets only administrators with their second
- * factor in this session in (authentication module, {@code AdministratorAccess}); granting and
+ * factor in this session in (authentication module, {@code RoleAccess}); granting and
  * revoking also need the password proven within the re-authentication window. Later admin pages
  * (relying parties, the catalogue, operators) are linked from here.
  */

@@ -41,6 +41,7 @@ class HomeController {
           model.addAttribute("account", account);
           model.addAttribute("levels", AccountLevel.values());
           model.addAttribute("administrator", roles.has(account.id(), Role.ADMINISTRATOR));
+          model.addAttribute("operator", roles.has(account.id(), Role.OPERATOR));
         });
     // the level as it is now, not as the session was granted
     HomeSection.Viewer viewer =

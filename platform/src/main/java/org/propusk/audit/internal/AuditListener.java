@@ -12,6 +12,8 @@ import org.propusk.account.PasswordChanged;
 import org.propusk.account.RoleGranted;
 import org.propusk.account.RoleRevoked;
 import org.propusk.audit.AuditKind;
+import org.propusk.operator.OperatorActed;
+import org.propusk.operator.ServiceCentreAdded;
 import org.propusk.federation.CatalogueEntryChanged;
 import org.propusk.federation.ClientSecretIssued;
 import org.propusk.federation.RelyingPartyChanged;
@@ -44,6 +46,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditListener {
+
+  /** The last detail of an operator's action: the centre's name, which may hold spaces. */
+  static final String OPERATOR_CENTRE_NAME = "centre_name=";
 
   private final AuditLog log;
 
@@ -292,5 +297,21 @@ class AuditListener {
         "system",
         event.occurrence(),
         "client=" + event.clientId() + " channel=" + event.channel() + " claims=" + String.join(",", event.claims()));
+  }
+
+  @ApplicationModuleListener
+  void on(OperatorActed event) {
+    String details =
+        ("action=" + event.action().apiName() + " centre=" + event.centreCode() + " operator=" + event.operatorId() + " " + event.detail()).strip()
+            + " " + OPERATOR_CENTRE_NAME + event.centreName();
+    log.append(event.operatorId(), AuditKind.OPERATOR_ACTION, "operator", event.occurrence(), details);
+    if (event.citizenId() != null && !event.citizenId().equals(event.operatorId())) {
+      log.append(event.citizenId(), AuditKind.OPERATOR_ACTION, "operator", event.occurrence(), details);
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(ServiceCentreAdded event) {
+    log.append(event.administrator(), AuditKind.SERVICE_CENTRE_ADDED, "administrator", event.occurrence(), "centre=" + event.code());
   }
 }

@@ -3,6 +3,7 @@ package org.propusk.audit.internal;
 import java.time.Instant;
 import java.util.List;
 import org.propusk.audit.AuditEntry;
+import org.propusk.audit.AuditKind;
 import org.propusk.audit.AuditTrail;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.Messages;
@@ -39,6 +40,23 @@ class HistoryController {
     return "audit/history";
   }
 
+  /** What happened in words; an operator's action also names the service centre where it happened. */
+  private String description(AuditEntry entry) {
+    String key = "audit.kind." + entry.kind().key();
+    if ((entry.kind() == AuditKind.ROLE_GRANTED || entry.kind() == AuditKind.ROLE_REVOKED)
+        && entry.details() != null
+        && entry.details().startsWith("role=operator ")) {
+      return messages.get(key + ".operator"); // the plain message names the administrator role
+    }
+    int name = entry.details() == null ? -1 : entry.details().indexOf(AuditListener.OPERATOR_CENTRE_NAME);
+    if (entry.kind() != AuditKind.OPERATOR_ACTION || name < 0) {
+      return messages.get(key);
+    }
+    String action = entry.details().replaceFirst("^action=(\\S+).*$", "$1") + (entry.details().contains(" found=false ") ? ".nobody" : "");
+    return messages.get(
+        "audit.operator." + action, entry.details().substring(name + AuditListener.OPERATOR_CENTRE_NAME.length()));
+  }
+
   private List<Event> events() {
     List<AuditEntry> entries = trail.ofAccount(Citizen.current().orElseThrow().accountId(), SHOWN);
     return entries.stream()
@@ -47,7 +65,7 @@ class HistoryController {
                 new Event(
                     e.occurredAt(),
                     e.kind().key(),
-                    messages.get("audit.kind." + e.kind().key()),
+                    description(e),
                     e.clientAddress(),
                     e.details()))
         .toList();

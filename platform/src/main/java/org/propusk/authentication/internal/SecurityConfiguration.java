@@ -3,7 +3,11 @@ package org.propusk.authentication.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.propusk.account.Roles;
+import org.propusk.authentication.SecondFactors;
 import org.propusk.authentication.WebSessionSecurity;
+import org.propusk.shared.Messages;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -49,9 +53,14 @@ class SecurityConfiguration {
       CsrfTokenRepository csrfTokens,
       WebSessionSecurity webSessions,
       @Value("${propusk.web.public-metrics}") boolean publicMetrics,
-      AdministratorAccess administrators,
+      Roles roles,
+      SecondFactors secondFactors,
+      Messages messages,
+      JsonMapper json,
       WebServerApplicationContext application)
       throws Exception {
+    RoleAccess administrators = RoleAccess.administrators(roles, secondFactors, messages, json);
+    RoleAccess operators = RoleAccess.operators(roles, secondFactors, messages, json);
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     // metrics tell about the platform's load and users: only on the operators' own management port
     AuthorizationManager<RequestAuthorizationContext> operatorsOnly =
@@ -71,6 +80,8 @@ class SecurityConfiguration {
                     .access(operatorsOnly)
                     .requestMatchers(administrators.paths())
                     .access(administrators)
+                    .requestMatchers(operators.paths())
+                    .access(operators)
                     .requestMatchers(
                         path.matcher(HttpMethod.GET, "/api/v1/session"),
                         path.matcher("/api/v1/session/reauthentication"),
@@ -89,6 +100,7 @@ class SecurityConfiguration {
             errors ->
                 errors
                     .defaultAccessDeniedHandlerFor(administrators, administrators.paths())
+                    .defaultAccessDeniedHandlerFor(operators, operators.paths())
                     .defaultAuthenticationEntryPointFor(
                         new ProblemEntryPoint(), path.matcher("/api/**"))
                     .defaultAuthenticationEntryPointFor(

@@ -2,6 +2,8 @@ package org.propusk.verification.internal;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.propusk.identifiers.PassportNumber;
+import org.propusk.identifiers.Snils;
 import org.propusk.shared.PersonalDataVault;
 import org.propusk.verification.DocumentStatus;
 import org.propusk.verification.ProfileView;
@@ -24,6 +26,16 @@ class ProfileSealing {
     this.vault = vault;
   }
 
+  /** The keyed hash under which a profile holding this SNILS is found. */
+  String snilsLookup(Snils snils) {
+    return vault.lookupHash(SNILS, snils.digits());
+  }
+
+  /** The keyed hash under which a profile holding this passport is found. */
+  String passportLookup(PassportNumber passport) {
+    return vault.lookupHash(PASSPORT, passport.series() + passport.number());
+  }
+
   StoredProfile seal(UUID accountId, ValidProfile p, long version) {
     String snils = p.snils() == null ? null : p.snils().digits();
     ValidProfile.Passport passport = p.passport();
@@ -40,9 +52,9 @@ class ProfileSealing {
         p.birthPlace(),
         p.citizenship(),
         snils == null ? null : vault.seal(SNILS, snils),
-        snils == null ? null : vault.lookupHash(SNILS, snils),
+        p.snils() == null ? null : snilsLookup(p.snils()),
         passportNumber == null ? null : vault.seal(PASSPORT, passportNumber),
-        passportNumber == null ? null : vault.lookupHash(PASSPORT, passportNumber),
+        passport == null ? null : passportLookup(passport.number()),
         passport == null ? null : passport.issuedOn(),
         passport == null ? null : passport.issuer(),
         passport == null ? null : passport.division().value(),

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
+import org.propusk.identifiers.PassportNumber;
+import org.propusk.identifiers.Snils;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.RateLimiter;
@@ -99,6 +101,18 @@ class ProfileService implements IdentityProfiles {
       events.publishEvent(new ProfileChanged(accountId, Set.copyOf(changed), Occurrence.at(now)));
     }
     return profile(accountId);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<UUID> findBySnils(Snils snils) {
+    return profiles.findBySnilsLookup(sealing.snilsLookup(snils));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<UUID> findByPassport(PassportNumber passport) {
+    return profiles.findByPassportLookup(sealing.passportLookup(passport));
   }
 
   @Override

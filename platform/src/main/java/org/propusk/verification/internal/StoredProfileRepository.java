@@ -64,6 +64,22 @@ class StoredProfileRepository {
     }
   }
 
+  Optional<UUID> findBySnilsLookup(String lookup) {
+    return findBy("snils_lookup", lookup);
+  }
+
+  Optional<UUID> findByPassportLookup(String lookup) {
+    return findBy("passport_lookup", lookup);
+  }
+
+  /** The account holding a document with this lookup hash (column names are fixed here). */
+  private Optional<UUID> findBy(String column, String lookup) {
+    return jdbc.sql("select account_id from identity_profile where " + column + " = :lookup")
+        .param("lookup", lookup)
+        .query(UUID.class)
+        .optional();
+  }
+
   /** Whether another account holds a document with this lookup hash (column names are fixed here). */
   boolean snilsHeldByAnother(UUID accountId, String lookup) {
     return heldByAnother("snils_lookup", accountId, lookup);

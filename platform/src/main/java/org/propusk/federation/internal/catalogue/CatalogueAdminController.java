@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The administrators' pages of the services catalogue ({@code /admin/catalogue}): the entries,
  * hidden ones too, and a form to add or change one (hiding is unticking "shown"; nothing is
  * deleted, so links and history keep their meaning). The security chain lets only administrators
- * with their second factor in (authentication module, {@code AdministratorAccess}).
+ * with their second factor in (authentication module, {@code RoleAccess}).
  */
 @Controller
 class CatalogueAdminController {

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The relying parties' admin pages ({@code /admin/clients}): the list, registering, changing,
  * deactivating and a new secret. The security chain lets only administrators with their second
- * factor in this session in ({@code AdministratorAccess}); every change also needs the password
+ * factor in this session in ({@code RoleAccess}); every change also needs the password
  * proven within the re-authentication window. A new secret is shown in the answer to the form that
  * made it, once: it is neither redirected with nor kept in the session.
  */

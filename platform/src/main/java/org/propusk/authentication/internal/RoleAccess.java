@@ -27,33 +27,35 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may use the admin pages ({@code /admin/**}) and the admin API ({@code /api/v1/admin/**}): an
- * administrator, read from {@link Roles} at every request (a revoked role counts at once; no role is
- * kept in the session), who proved the account's own second factor in this session ({@link
- * Citizen#secondFactorProven()}: a registration's contact code and password are not enough).
+ * Who may use the pages and API of a role: the admin pages ({@code /admin/**}, {@code
+ * /api/v1/admin/**}) for administrators, the operator console ({@code /operator/**}) for
+ * service-centre operators. The role is read from {@link Roles} at every request (a revoked role
+ * counts at once; no role is kept in the session), and the account's own second factor must have
+ * been proven in this session ({@link Citizen#secondFactorProven()}: a registration's contact code
+ * and password are not enough).
  *
- * <p>What a refused citizen gets: not signed in, the sign-in page (the chain's entry point); not an
- * administrator, 403 (the error page, or a problem for the API); an administrator whose account has
- * no second factor, the page that says to turn two-step sign-in on ({@value #TWO_STEP_PAGE}, itself
- * open to administrators without it); one who has it but did not use it in this session, the
- * sign-in page again ({@code max_age=0}: a fresh sign-in, which asks for it) and back. The API
- * answers 403 problems {@code not-administrator} and {@code second-factor-required}.
+ * <p>What a refused citizen gets: not signed in, the sign-in page (the chain's entry point); not
+ * holding the role, 403 (the error page, or a problem for the API); holding it without a second
+ * factor on the account, the page that says to turn two-step sign-in on (the role's {@code
+ * two-step} page, itself open to the role's holders without it); holding it with a second factor
+ * not used in this session, the sign-in page again ({@code max_age=0}: a fresh sign-in, which asks
+ * for it) and back. The API answers 403 problems {@code not-administrator} (or {@code
+ * not-operator}) and {@code second-factor-required}.
  */
-@Component
-class AdministratorAccess implements AuthorizationManager<RequestAuthorizationContext>, AccessDeniedHandler {
+class RoleAccess implements AuthorizationManager<RequestAuthorizationContext>, AccessDeniedHandler {
 
-  static final String TWO_STEP_PAGE = "/admin/two-step";
+  static final String ADMIN_TWO_STEP_PAGE = "/admin/two-step";
+  static final String OPERATOR_TWO_STEP_PAGE = "/operator/two-step";
   private static final String PROBLEM_BASE = "https://propusk.org/problems/";
 
-  /** Why an administrator's request was refused, or that it was not. */
+  /** Why a request was refused, or that it was not. */
   enum Verdict {
     ADMITTED,
     NOT_SIGNED_IN,
-    NOT_ADMINISTRATOR,
+    NOT_HOLDER,
     NO_SECOND_FACTOR_ON_ACCOUNT,
     SECOND_FACTOR_NOT_USED
   }
@@ -72,10 +74,24 @@ class AdministratorAccess implements AuthorizationManager<RequestAuthorizationCo
 
     @Override
     public String toString() {
-      return "AdministratorAccess.Decision[" + verdict + "]";
+      return "RoleAccess.Decision[" + verdict + "]";
     }
   }
 
+  /** The guard of the admin pages and the admin API. */
+  static RoleAccess administrators(Roles roles, SecondFactors secondFactors, Messages messages, JsonMapper json) {
+    return new RoleAccess(Role.ADMINISTRATOR, "/admin", "/api/v1/admin/**", ADMIN_TWO_STEP_PAGE, "not-administrator", roles, secondFactors, messages, json);
+  }
+
+  /** The guard of the service-centre operator console. */
+  static RoleAccess operators(Roles roles, SecondFactors secondFactors, Messages messages, JsonMapper json) {
+    return new RoleAccess(Role.OPERATOR, "/operator", "/api/v1/operator/**", OPERATOR_TWO_STEP_PAGE, "not-operator", roles, secondFactors, messages, json);
+  }
+
+  private final Role role;
+  private final String home;
+  private final String notHolderProblem;
+  private final String twoStepPath;
   private final Roles roles;
   private final SecondFactors secondFactors;
   private final Messages messages;
@@ -84,18 +100,31 @@ class AdministratorAccess implements AuthorizationManager<RequestAuthorizationCo
   private final RequestMatcher api;
   private final RequestMatcher twoStepPage;
 
-  AdministratorAccess(Roles roles, SecondFactors secondFactors, Messages messages, JsonMapper json) {
+  private RoleAccess(
+      Role role,
+      String home,
+      String api,
+      String twoStepPage,
+      String notHolderProblem,
+      Roles roles,
+      SecondFactors secondFactors,
+      Messages messages,
+      JsonMapper json) {
+    this.role = role;
+    this.home = home;
+    this.notHolderProblem = notHolderProblem;
+    this.twoStepPath = twoStepPage;
     this.roles = roles;
     this.secondFactors = secondFactors;
     this.messages = messages;
     this.json = json;
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    this.api = path.matcher("/api/v1/admin/**");
-    this.paths = new OrRequestMatcher(path.matcher("/admin"), path.matcher("/admin/**"), api);
-    this.twoStepPage = path.matcher(HttpMethod.GET, TWO_STEP_PAGE);
+    this.api = path.matcher(api);
+    this.paths = new OrRequestMatcher(path.matcher(home), path.matcher(home + "/**"), this.api);
+    this.twoStepPage = path.matcher(HttpMethod.GET, twoStepPage);
   }
 
-  /** The paths this guards: the admin pages and the admin API. */
+  /** The paths this guards: the role's pages and API. */
   RequestMatcher paths() {
     return paths;
   }
@@ -110,8 +139,8 @@ class AdministratorAccess implements AuthorizationManager<RequestAuthorizationCo
     if (authentication == null || !(authentication.getPrincipal() instanceof Citizen citizen)) {
       return Verdict.NOT_SIGNED_IN;
     }
-    if (!roles.has(citizen.accountId(), Role.ADMINISTRATOR)) {
-      return Verdict.NOT_ADMINISTRATOR;
+    if (!roles.has(citizen.accountId(), role)) {
+      return Verdict.NOT_HOLDER;
     }
     if (citizen.secondFactorProven() || twoStepPage.matches(request)) {
       return Verdict.ADMITTED;
@@ -137,22 +166,22 @@ class AdministratorAccess implements AuthorizationManager<RequestAuthorizationCo
       if (forApi) {
         problem(response, "second-factor-required", Map.of("secondFactorOn", on, on ? "signIn" : "turnOn", on ? signIn : "/account/security"));
       } else {
-        response.sendRedirect(request.getContextPath() + (on ? signIn : TWO_STEP_PAGE));
+        response.sendRedirect(request.getContextPath() + (on ? signIn : twoStepPath));
       }
     } else if (forApi) {
-      problem(response, "not-administrator", Map.of());
+      problem(response, notHolderProblem, Map.of());
     } else {
       response.sendError(HttpServletResponse.SC_FORBIDDEN); // the error page
     }
   }
 
-  /** Back to the page asked for after the sign-in; after a form, to the admin home page. */
-  private static String returnAddress(HttpServletRequest request) {
+  /** Back to the page asked for after the sign-in; after a form, to the role's home page. */
+  private String returnAddress(HttpServletRequest request) {
     if (!HttpMethod.GET.matches(request.getMethod()) || request.getRequestURI().startsWith("/api/")) {
-      return "/admin";
+      return home;
     }
     String query = request.getQueryString();
-    return ReturnAddress.of(request.getRequestURI() + (query == null ? "" : "?" + query)).orElse("/admin");
+    return ReturnAddress.of(request.getRequestURI() + (query == null ? "" : "?" + query)).orElse(home);
   }
 
   private void problem(HttpServletResponse response, String type, Map<String, Object> properties) throws IOException {

@@ -1,0 +1,16 @@
+package org.propusk.operator;
+
+import java.util.Locale;
+
+/** What an operator did at a service centre, as the audit trail names it. */
+public enum OperatorAction {
+  /** Looked a citizen up by SNILS, passport or phone (recorded in the operator's history). */
+  SEARCHED,
+  /** Confirmed a Standard citizen's identity after comparing the passport (in the citizen's history). */
+  IDENTITY_CONFIRMED;
+
+  /** The name in audit details, e.g. {@code identity_confirmed}. */
+  public String apiName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
