@@ -56,5 +56,7 @@ public enum LimitKind {
   /** Notices to the owner that wrong second-factor codes were typed, per account: one per window. */
   SECOND_FACTOR_NOTICE,
   /** Second-factor codes sent by SMS to one phone. */
-  SECOND_FACTOR_SMS
+  SECOND_FACTOR_SMS,
+  /** Letters with a post code asked for by one account (counted before the letter is queued). */
+  POST_LETTER
 }

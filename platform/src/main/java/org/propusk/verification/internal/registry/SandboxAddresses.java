@@ -1,13 +1,15 @@
 package org.propusk.verification.internal.registry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.propusk.identifiers.FederalSubject;
 
 /**
  * The registration address of each sandbox citizen, drawn deterministically from their SNILS
  * (so the dataset file keeps its columns and every run gives the same addresses): the region of
- * the passport's division code, the place of birth as the settlement (a federal city's own name
+ * the passport's division code (with a postal index that starts as there for the big regions), the
+ * place of birth as the settlement (a federal city's own name
  * when registered there), a common street, a house, sometimes a building, mostly a flat.
  */
 public final class SandboxAddresses {
@@ -18,6 +20,9 @@ public final class SandboxAddresses {
           "пр-кт Победы", "ул. Гагарина", "ул. Центральная", "ул. Лесная", "ул. Набережная",
           "ул. Пушкина");
   private static final List<String> FEDERAL_CITIES = List.of("77", "78", "92");
+  /** The first digits of the postal indexes of some regions, so that the big ones look right. */
+  private static final Map<String, String> INDEX_PREFIXES =
+      Map.of("77", "1", "78", "19", "50", "14", "54", "630", "16", "420", "66", "620", "23", "350", "52", "603", "63", "443", "02", "450");
 
   private SandboxAddresses() {}
 
@@ -32,7 +37,8 @@ public final class SandboxAddresses {
         FEDERAL_CITIES.contains(region)
             ? FederalSubject.byCode(region).orElseThrow().name()
             : citizen.birthPlace();
-    String index = (1 + random.nextInt(6)) + "%05d".formatted(random.nextInt(100_000));
+    String prefix = INDEX_PREFIXES.getOrDefault(region, String.valueOf(1 + random.nextInt(6)));
+    String index = prefix + "%06d".formatted(random.nextInt(1_000_000)).substring(prefix.length());
     String street = STREETS.get(random.nextInt(STREETS.size()));
     String house = String.valueOf(1 + random.nextInt(150));
     String building = random.nextInt(100) < 20 ? String.valueOf(1 + random.nextInt(3)) : null;
