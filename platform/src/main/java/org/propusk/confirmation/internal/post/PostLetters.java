@@ -49,7 +49,7 @@ class PostLetters {
   record Way(AccountLevel level, boolean addressVerified, List<LetterView> letters) {
 
     /** The newest letter that has a code (printed), whose code may be entered. */
-    Optional<LetterView> awaitingCode() {
+    public Optional<LetterView> awaitingCode() {
       return letters.stream().filter(l -> l.state().equals("printed") || l.state().equals("sent")).findFirst();
     }
   }

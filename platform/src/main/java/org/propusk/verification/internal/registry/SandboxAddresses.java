@@ -22,7 +22,7 @@ public final class SandboxAddresses {
   private static final List<String> FEDERAL_CITIES = List.of("77", "78", "92");
   /** The first digits of the postal indexes of some regions, so that the big ones look right. */
   private static final Map<String, String> INDEX_PREFIXES =
-      Map.of("77", "1", "78", "19", "50", "14", "54", "630", "16", "420", "66", "620", "23", "350", "52", "603", "63", "443", "02", "450");
+      Map.of("77", "12", "78", "19", "50", "14", "54", "630", "16", "420", "66", "620", "23", "350", "52", "603", "63", "443", "02", "450");
 
   private SandboxAddresses() {}
 
