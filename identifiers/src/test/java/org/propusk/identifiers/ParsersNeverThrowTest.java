@@ -33,6 +33,10 @@ class ParsersNeverThrowTest {
         Named.of("PassportNumber (number)", raw -> PassportNumber.parse("4506", raw)),
         Named.of("DivisionCode", DivisionCode::parse),
         Named.of("FreeText", raw -> FreeText.parse(raw, 200)),
+        Named.of("PostalIndex", PostalIndex::parse),
+        Named.of("FederalSubject", FederalSubject::parse),
+        Named.of("AddressPart (place)", raw -> AddressPart.parse(raw, AddressPart.Kind.PLACE)),
+        Named.of("AddressPart (number)", raw -> AddressPart.parse(raw, AddressPart.Kind.NUMBER)),
         Named.of("LoginIdentifier", LoginIdentifier::classify));
   }
 
@@ -60,7 +64,10 @@ class ParsersNeverThrowTest {
             "304500116000157",
             "Салтыков-Щедрин",
             "770-001",
-            "45 06");
+            "45 06",
+            "101000",
+            "ул. Ленина",
+            "12/3");
     for (int i = 0; i < INPUTS_PER_PARSER; i++) {
       StringBuilder input = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
       for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {

@@ -58,5 +58,7 @@ public enum LimitKind {
   /** Second-factor codes sent by SMS to one phone. */
   SECOND_FACTOR_SMS,
   /** Citizens looked up by one service-centre operator (by SNILS, passport or phone). */
-  OPERATOR_SEARCH
+  OPERATOR_SEARCH,
+  /** Letters with a post code asked for by one account (counted before the letter is queued). */
+  POST_LETTER
 }

@@ -95,6 +95,21 @@ public class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
   }
 
+  /** Posts a form without fields (with the CSRF header) and returns the answer's bytes, e.g. a PDF. */
+  public HttpResponse<byte[]> download(String path) {
+    Csrf csrf = csrf();
+    try {
+      return http.send(
+          request(path).header(csrf.headerName(), csrf.token()).setHeader("Accept", "*/*").POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response delete(String path) {
     Csrf csrf = csrf();
     return send(request(path).header(csrf.headerName(), csrf.token()).DELETE());

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.propusk.verification.internal.registry.SandboxAddresses;
+import org.propusk.verification.internal.registry.SandboxCitizen;
 
 /**
  * A citizen's "Мои данные" filled with a random fictional citizen of the sandbox dataset, saved
@@ -39,6 +41,42 @@ public final class VerifiedProfiles {
                   && checks.get("passport").get("state").asString().equals("verified");
             });
     return profile;
+  }
+
+  /**
+   * As {@link #verify}, then saves the citizen's registration address as the sandbox ministry has
+   * it on record and waits until it is verified too. Returns the address as sent.
+   */
+  public static Map<String, Object> verifyWithAddress(ApiClient citizen) {
+    Map<String, Object> address = registrationAddressOf(verify(citizen));
+    ApiClient.Response saved = citizen.put("/api/v1/profile/address", Map.of("registration", address));
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    await()
+        .atMost(Waits.BACKGROUND)
+        .until(
+            () ->
+                citizen.get("/api/v1/profile/address").json().get("checks").get("registration").get("state")
+                    .asString()
+                    .equals("verified"));
+    return address;
+  }
+
+  /** The sandbox ministry's registration address of the citizen whose profile this is, as a form. */
+  public static Map<String, Object> registrationAddressOf(Map<String, Object> profile) {
+    String snils = ((String) profile.get("snils")).replaceAll("[^0-9]", "");
+    SandboxCitizen citizen =
+        ROWS.stream().map(SandboxCitizen::fromCsv).filter(c -> c.snils().equals(snils)).findFirst().orElseThrow();
+    SandboxAddresses.SandboxAddress a = SandboxAddresses.registrationOf(citizen);
+    Map<String, Object> address = new HashMap<>();
+    address.put("postalIndex", a.postalIndex());
+    address.put("region", a.region());
+    address.put("district", a.district());
+    address.put("settlement", a.settlement());
+    address.put("street", a.street());
+    address.put("house", a.house());
+    address.put("building", a.building());
+    address.put("flat", a.flat());
+    return address;
   }
 
   private static Map<String, Object> randomCitizen() {

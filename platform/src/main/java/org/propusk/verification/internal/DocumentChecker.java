@@ -12,6 +12,7 @@ import org.propusk.verification.DocumentCheckCompleted;
 import org.propusk.verification.internal.registry.InteriorMinistryRegistry;
 import org.propusk.verification.internal.registry.PassportQuery;
 import org.propusk.verification.internal.registry.PensionFundRegistry;
+import org.propusk.verification.internal.registry.RegistrationQuery;
 import org.propusk.verification.internal.registry.RegistryAnswer;
 import org.propusk.verification.internal.registry.RegistryUnavailable;
 import org.propusk.verification.internal.registry.SnilsQuery;
@@ -22,13 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one attempt of a check: reads the data, asks the registry outside any transaction, and
  * records the outcome unless the data was replaced meanwhile. A failed document is cleared so that
- * the citizen enters it again; a verified one becomes evidence for the account level.
+ * the citizen enters it again; a verified SNILS or passport becomes evidence for the account level.
  */
 @Component
 class DocumentChecker {
 
   private final DocumentCheckRepository checks;
   private final StoredProfileRepository profiles;
+  private final StoredAddressRepository addresses;
   private final ProfileSealing sealing;
   private final Registries registries;
   private final Accounts accounts;
@@ -40,6 +42,7 @@ class DocumentChecker {
   DocumentChecker(
       DocumentCheckRepository checks,
       StoredProfileRepository profiles,
+      StoredAddressRepository addresses,
       ProfileSealing sealing,
       Registries registries,
       Accounts accounts,
@@ -49,6 +52,7 @@ class DocumentChecker {
       Clock clock) {
     this.checks = checks;
     this.profiles = profiles;
+    this.addresses = addresses;
     this.sealing = sealing;
     this.registries = registries;
     this.accounts = accounts;
@@ -119,13 +123,36 @@ class DocumentChecker {
                               n.substring(0, 4), n.substring(4), p.passportIssuedOn(), p.passportDivision(),
                               p.lastName(), p.firstName(), p.patronymic(), p.birthDate()))
               .orElse(null);
+      case ADDRESS -> registrationQuery(p);
     };
+  }
+
+  /** The person by passport with the registration address; null without either (then invalid). */
+  private Object registrationQuery(StoredProfile p) {
+    Optional<String> passport = sealing.passport(p);
+    return addresses
+        .find(p.accountId(), StoredAddressRepository.Kind.REGISTRATION)
+        .filter(a -> passport.isPresent())
+        .map(
+            a ->
+                (Object)
+                    new RegistrationQuery(
+                        passport.get().substring(0, 4), passport.get().substring(4), p.lastName(),
+                        p.firstName(), p.patronymic(), p.birthDate(), a.postalIndex().value(),
+                        a.region().code(), text(a.district()), a.settlement().value(), text(a.street()),
+                        a.house().value(), text(a.building()), text(a.flat())))
+        .orElse(null);
+  }
+
+  private static String text(org.propusk.identifiers.AddressPart part) {
+    return part == null ? null : part.value();
   }
 
   private RegistryAnswer ask(Object query) {
     return switch (query) {
       case SnilsQuery snils -> registries.pensionFund().checkSnils(snils);
       case PassportQuery passport -> registries.interiorMinistry().checkPassport(passport);
+      case RegistrationQuery registration -> registries.interiorMinistry().checkRegistration(registration);
       default -> throw new IllegalArgumentException("unknown query");
     };
   }
@@ -154,6 +181,7 @@ class DocumentChecker {
       switch (check.document()) {
         case SNILS -> profiles.clearSnils(check.accountId(), clock.instant());
         case PASSPORT -> profiles.clearPassport(check.accountId(), clock.instant());
+        case ADDRESS -> addresses.remove(check.accountId(), StoredAddressRepository.Kind.REGISTRATION);
       }
     }
     Optional<String> verifiedSnils =
@@ -162,7 +190,7 @@ class DocumentChecker {
             : Optional.empty();
     if (verifiedSnils.isPresent()) {
       accounts.recordVerifiedSnils(check.accountId(), new Snils(verifiedSnils.get()));
-    } else {
+    } else if (check.document() != Document.ADDRESS) { // an address is no evidence for the level
       accounts.recordEvidence(
           check.accountId(), ProfileService.evidenceOf(check.document()), check.state() == CheckState.VERIFIED);
     }

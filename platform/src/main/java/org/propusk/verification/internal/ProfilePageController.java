@@ -8,7 +8,13 @@ import org.propusk.shared.Citizen;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.ProblemPages;
 import org.propusk.shared.TooManyAttempts;
+import org.propusk.identifiers.AddressPart;
+import org.propusk.identifiers.PostalAddress;
+import org.propusk.verification.AddressForm;
+import org.propusk.verification.AddressesForm;
+import org.propusk.verification.AddressesView;
 import org.propusk.verification.CheckState;
+import org.propusk.verification.ProfileAddresses;
 import org.propusk.verification.IdentityProfiles;
 import org.propusk.verification.ProfileForm;
 import org.propusk.verification.ProfileView;
@@ -23,10 +29,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 class ProfilePageController {
 
   private final IdentityProfiles profiles;
+  private final ProfileAddresses addresses;
   private final ProblemPages pages;
 
-  ProfilePageController(IdentityProfiles profiles, ProblemPages pages) {
+  ProfilePageController(IdentityProfiles profiles, ProfileAddresses addresses, ProblemPages pages) {
     this.profiles = profiles;
+    this.addresses = addresses;
     this.pages = pages;
   }
 
@@ -57,7 +65,27 @@ class ProfilePageController {
     }
   }
 
+  /** The addresses' own form, below the profile's; its errors are named {@code registration.house}. */
+  @PostMapping("/profile/address")
+  String saveAddresses(
+      @ModelAttribute("addressForm") AddressesForm form, Model model, HttpServletResponse response) {
+    try {
+      addresses.save(signedIn(), form);
+      return "redirect:/profile?addressSaved#addresses";
+    } catch (InvalidInput refused) {
+      ProfileView profile = profiles.profile(signedIn());
+      model.addAttribute("form", formOf(profile));
+      show(profile, model);
+      model.addAttribute("addressForm", form); // as typed, over the stored one
+      return pages.show(refused, model, response, "verification/profile");
+    }
+  }
+
   private String show(ProfileView profile, Model model) {
+    AddressesView stored = addresses.addresses(signedIn());
+    model.addAttribute("addresses", stored);
+    model.addAttribute(
+        "addressForm", new AddressesForm(formOf(stored.registration()), formOf(stored.residence())));
     model.addAttribute("profile", profile);
     model.addAttribute(
         "checking",
@@ -72,6 +100,19 @@ class ProfilePageController {
         "XX".equals(v.citizenship()) ? "other" : "RU", v.snils(), v.passportSeries(), v.passportNumber(),
         text(v.passportIssuedOn()), v.passportIssuer(), v.divisionCode(), v.foreignDocumentType(),
         v.foreignDocumentNumber(), v.foreignDocumentCountry(), null);
+  }
+
+  /** A stored address back in the form's shape. */
+  private static AddressForm formOf(PostalAddress a) {
+    return a == null
+        ? null
+        : new AddressForm(
+            a.postalIndex().value(), a.region().code(), text(a.district()), a.settlement().value(),
+            text(a.street()), a.house().value(), text(a.building()), text(a.flat()));
+  }
+
+  private static String text(AddressPart part) {
+    return part == null ? null : part.value();
   }
 
   private static String text(LocalDate date) {

@@ -181,6 +181,7 @@ class ProfileService implements IdentityProfiles {
     return switch (document) {
       case SNILS -> Evidence.VERIFIED_SNILS;
       case PASSPORT -> Evidence.VERIFIED_PASSPORT;
+      case ADDRESS -> throw new IllegalArgumentException("an address is no evidence for the level");
     };
   }
 

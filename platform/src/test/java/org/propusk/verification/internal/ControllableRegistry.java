@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.propusk.verification.internal.registry.InteriorMinistryRegistry;
 import org.propusk.verification.internal.registry.PassportQuery;
 import org.propusk.verification.internal.registry.PensionFundRegistry;
+import org.propusk.verification.internal.registry.RegistrationQuery;
 import org.propusk.verification.internal.registry.RegistryAnswer;
 import org.propusk.verification.internal.registry.RegistryUnavailable;
 import org.propusk.verification.internal.registry.SandboxRegistry;
@@ -34,6 +35,12 @@ class ControllableRegistry implements PensionFundRegistry, InteriorMinistryRegis
   public RegistryAnswer checkPassport(PassportQuery query) {
     answerOrFail();
     return sandbox.checkPassport(query);
+  }
+
+  @Override
+  public RegistryAnswer checkRegistration(RegistrationQuery query) {
+    answerOrFail();
+    return sandbox.checkRegistration(query);
   }
 
   private void answerOrFail() {

@@ -22,6 +22,11 @@ import org.springframework.web.client.RestClientException;
  *       "patronymic" (or null), "birthDate"}};
  *   <li>{@code POST {baseUrl}/mvd/passport-checks} with {@code {"series", "number", "issuedOn",
  *       "divisionCode", "lastName", "firstName", "patronymic" (or null), "birthDate"}};
+ *   <li>{@code POST {baseUrl}/mvd/registration-checks} with {@code {"series", "number",
+ *       "lastName", "firstName", "patronymic" (or null), "birthDate", "postalIndex", "region" (the
+ *       two-digit code of the subject), "district", "settlement", "street", "house", "building",
+ *       "flat"}} (district, street, building and flat null when absent): is the person registered
+ *       at this address;
  *   <li>dates as {@code yyyy-MM-dd}; {@code Authorization: Bearer <token>} when a token is set;
  *   <li>the answer: status 200 with {@code {"result": "verified" | "not_found" | "mismatch"}}
  *       (other fields are ignored).
@@ -36,6 +41,7 @@ public class HttpRegistryGateway implements PensionFundRegistry, InteriorMinistr
 
   static final String SNILS_CHECKS = "/sfr/snils-checks";
   static final String PASSPORT_CHECKS = "/mvd/passport-checks";
+  static final String REGISTRATION_CHECKS = "/mvd/registration-checks";
 
   private final RestClient client;
 
@@ -99,6 +105,17 @@ public class HttpRegistryGateway implements PensionFundRegistry, InteriorMinistr
             query.firstName(),
             query.patronymic(),
             iso(query.birthDate())));
+  }
+
+  @Override
+  public RegistryAnswer checkRegistration(RegistrationQuery q) {
+    return check(
+        "MVD",
+        REGISTRATION_CHECKS,
+        new RegistrationCheckRequest(
+            q.series(), q.number(), q.lastName(), q.firstName(), q.patronymic(), iso(q.birthDate()),
+            q.postalIndex(), q.region(), q.district(), q.settlement(), q.street(), q.house(),
+            q.building(), q.flat()));
   }
 
   private RegistryAnswer check(String registry, String path, Object request) {
@@ -174,6 +191,29 @@ public class HttpRegistryGateway implements PensionFundRegistry, InteriorMinistr
     @Override
     public String toString() {
       return "PassportCheckRequest[***]";
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record RegistrationCheckRequest(
+      String series,
+      String number,
+      String lastName,
+      String firstName,
+      String patronymic,
+      String birthDate,
+      String postalIndex,
+      String region,
+      String district,
+      String settlement,
+      String street,
+      String house,
+      String building,
+      String flat) {
+
+    @Override
+    public String toString() {
+      return "RegistrationCheckRequest[***]";
     }
   }
 

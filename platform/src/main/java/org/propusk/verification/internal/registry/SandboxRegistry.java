@@ -161,6 +161,36 @@ public class SandboxRegistry implements PensionFundRegistry, InteriorMinistryReg
         : RegistryAnswer.MISMATCH;
   }
 
+  /**
+   * The person by passport, then the address (see {@link SandboxAddresses}): parts compare as names
+   * do, the district is not compared (the sandbox files none), a missing part equals an empty one.
+   */
+  @Override
+  public RegistryAnswer checkRegistration(RegistrationQuery query) {
+    behaveLikeARemoteRegistry();
+    SandboxCitizen citizen =
+        query.series() == null || query.number() == null
+            ? null
+            : byPassport.get(digits(query.series()) + digits(query.number()));
+    if (citizen == null) {
+      return RegistryAnswer.NOT_FOUND;
+    }
+    SandboxAddresses.SandboxAddress filed = SandboxAddresses.registrationOf(citizen);
+    boolean sameAddress =
+        comparable(filed.postalIndex()).equals(comparable(query.postalIndex()))
+            && comparable(filed.region()).equals(comparable(query.region()))
+            && comparable(filed.settlement()).equals(comparable(query.settlement()))
+            && comparable(filed.street()).equals(comparable(query.street()))
+            && comparable(filed.house()).equals(comparable(query.house()))
+            && comparable(filed.building()).equals(comparable(query.building()))
+            && comparable(filed.flat()).equals(comparable(query.flat()));
+    return sameAddress
+            && sameHolder(
+                citizen, query.lastName(), query.firstName(), query.patronymic(), query.birthDate())
+        ? RegistryAnswer.VERIFIED
+        : RegistryAnswer.MISMATCH;
+  }
+
   /** Waits the configured latency, then fails the configured share of calls. */
   private void behaveLikeARemoteRegistry() {
     if (latency.isPositive()) {

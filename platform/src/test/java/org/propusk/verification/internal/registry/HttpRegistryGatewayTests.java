@@ -185,6 +185,39 @@ class HttpRegistryGatewayTests {
     assertThat(body.get("birthDate").asString()).isEqualTo("1985-04-12");
   }
 
+  @ParameterizedTest
+  @CsvSource({"verified, VERIFIED", "not_found, NOT_FOUND", "mismatch, MISMATCH"})
+  void answersWhatTheGatewaySaysAboutARegistration(String result, RegistryAnswer answer) {
+    behaviour = result(result);
+    assertThat(gateway.checkRegistration(REGISTRATION_QUERY)).isEqualTo(answer);
+  }
+
+  @Test
+  void postsTheRegistrationCheckWithEveryAddressPartAndNullsForMissingOnes() throws Exception {
+    behaviour = result("verified");
+    gateway.checkRegistration(REGISTRATION_QUERY);
+
+    Received request = received.poll(1, TimeUnit.SECONDS);
+    assertThat(request.path()).isEqualTo("/registry/mvd/registration-checks");
+    assertThat(request.authorization()).isEqualTo("Bearer test-token");
+    JsonNode body = JsonMapper.shared().readTree(request.body());
+    assertThat(body.propertyNames())
+        .containsExactlyInAnyOrder(
+            "series", "number", "lastName", "firstName", "patronymic", "birthDate", "postalIndex",
+            "region", "district", "settlement", "street", "house", "building", "flat");
+    assertThat(body.get("postalIndex").asString()).isEqualTo("101000");
+    assertThat(body.get("region").asString()).isEqualTo("77");
+    assertThat(body.get("settlement").asString()).isEqualTo("г. Москва");
+    assertThat(body.get("house").asString()).isEqualTo("1");
+    assertThat(body.get("district").isNull()).isTrue();
+    assertThat(body.get("building").isNull()).isTrue();
+  }
+
+  static final RegistrationQuery REGISTRATION_QUERY =
+      new RegistrationQuery(
+          "4510", "123456", "Иванов", "Иван", "Иванович", LocalDate.of(1985, 4, 12), "101000", "77",
+          null, "г. Москва", "ул. Тверская", "1", null, "5");
+
   @Test
   void sendsAnExplicitNullForAPersonWithoutPatronymic() throws Exception {
     behaviour = result("verified");

@@ -248,6 +248,83 @@ class SandboxRegistryTests {
   }
 
   @Nested
+  class RegistrationRecords {
+
+    static RegistrationQuery ivanovAt(SandboxAddresses.SandboxAddress a) {
+      return new RegistrationQuery(
+          "4510", "123456", "Иванов", "Иван", "Иванович", IVANOV_BORN, a.postalIndex(), a.region(),
+          a.district(), a.settlement(), a.street(), a.house(), a.building(), a.flat());
+    }
+
+    static SandboxAddresses.SandboxAddress ivanovsAddress() {
+      return SandboxAddresses.registrationOf(SandboxRegistry.bundledDataset().getFirst());
+    }
+
+    @Test
+    void verifiesThePersonAtTheAddressOnRecord() {
+      assertThat(registry.checkRegistration(ivanovAt(ivanovsAddress()))).isEqualTo(RegistryAnswer.VERIFIED);
+    }
+
+    @Test
+    void comparesPartsLikeNames() {
+      var a = ivanovsAddress();
+      var typed =
+          new SandboxAddresses.SandboxAddress(
+              a.postalIndex(), a.region(), "Тверской район", a.settlement().toUpperCase(),
+              " " + a.street() + " ", a.house(), a.building(), a.flat());
+      assertThat(registry.checkRegistration(ivanovAt(typed))).isEqualTo(RegistryAnswer.VERIFIED);
+    }
+
+    @Test
+    void reportsAMismatchForAnotherHouseFlatOrIndex() {
+      var a = ivanovsAddress();
+      var otherHouse = new SandboxAddresses.SandboxAddress(
+          a.postalIndex(), a.region(), null, a.settlement(), a.street(), a.house() + "А", a.building(), a.flat());
+      var otherFlat = new SandboxAddresses.SandboxAddress(
+          a.postalIndex(), a.region(), null, a.settlement(), a.street(), a.house(), a.building(), "999");
+      var otherIndex = new SandboxAddresses.SandboxAddress(
+          "199999", a.region(), null, a.settlement(), a.street(), a.house(), a.building(), a.flat());
+      assertThat(registry.checkRegistration(ivanovAt(otherHouse))).isEqualTo(RegistryAnswer.MISMATCH);
+      assertThat(registry.checkRegistration(ivanovAt(otherFlat))).isEqualTo(RegistryAnswer.MISMATCH);
+      assertThat(registry.checkRegistration(ivanovAt(otherIndex))).isEqualTo(RegistryAnswer.MISMATCH);
+    }
+
+    @Test
+    void reportsAMismatchForSomeoneElseAtTheAddress() {
+      var a = ivanovsAddress();
+      var petrov = new RegistrationQuery(
+          "4510", "123456", "Петров", "Иван", "Иванович", IVANOV_BORN, a.postalIndex(), a.region(),
+          null, a.settlement(), a.street(), a.house(), a.building(), a.flat());
+      assertThat(registry.checkRegistration(petrov)).isEqualTo(RegistryAnswer.MISMATCH);
+    }
+
+    @Test
+    void findsNoPersonWithAPassportOutsideTheDataset() {
+      var a = ivanovsAddress();
+      var unknown = new RegistrationQuery(
+          SandboxCitizensGenerator.NOT_FOUND_PASSPORT_SERIES, SandboxCitizensGenerator.NOT_FOUND_PASSPORT_NUMBER,
+          "Иванов", "Иван", "Иванович", IVANOV_BORN, a.postalIndex(), a.region(), null, a.settlement(),
+          a.street(), a.house(), a.building(), a.flat());
+      assertThat(registry.checkRegistration(unknown)).isEqualTo(RegistryAnswer.NOT_FOUND);
+    }
+
+    @Test
+    void everySandboxCitizenHasADeterministicAddressThatPassesTheFormRules() {
+      for (SandboxCitizen citizen : SandboxRegistry.bundledDataset()) {
+        var a = SandboxAddresses.registrationOf(citizen);
+        assertThat(SandboxAddresses.registrationOf(citizen)).isEqualTo(a);
+        assertThat(org.propusk.identifiers.PostalIndex.parse(a.postalIndex()).isValid()).as(a.postalIndex()).isTrue();
+        assertThat(org.propusk.identifiers.FederalSubject.parse(a.region()).isValid()).as(a.region()).isTrue();
+        var place = org.propusk.identifiers.AddressPart.Kind.PLACE;
+        var number = org.propusk.identifiers.AddressPart.Kind.NUMBER;
+        assertThat(org.propusk.identifiers.AddressPart.parse(a.settlement(), place).isValid()).as(a.settlement()).isTrue();
+        assertThat(org.propusk.identifiers.AddressPart.parse(a.street(), place).isValid()).isTrue();
+        assertThat(org.propusk.identifiers.AddressPart.parse(a.house(), number).isValid()).isTrue();
+      }
+    }
+  }
+
+  @Nested
   class Knobs {
 
     final List<SandboxCitizen> demo = SandboxCitizensGenerator.demoCitizens();
