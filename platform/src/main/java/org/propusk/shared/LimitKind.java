@@ -56,5 +56,7 @@ public enum LimitKind {
   /** Notices to the owner that wrong second-factor codes were typed, per account: one per window. */
   SECOND_FACTOR_NOTICE,
   /** Second-factor codes sent by SMS to one phone. */
-  SECOND_FACTOR_SMS
+  SECOND_FACTOR_SMS,
+  /** Challenges for a qualified electronic signature issued to one account. */
+  SIGNATURE_CHALLENGE
 }
