@@ -6,7 +6,14 @@ import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
@@ -26,6 +33,7 @@ import org.propusk.test.TestSignatures.Signer;
 import org.propusk.test.VerifiedProfiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The qualified electronic signature way over the JSON API: a signature over the challenge whose
@@ -42,6 +50,7 @@ class SignatureApiIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired MutableClock clock;
+  @Autowired JdbcClient jdbc;
 
   record Citizen(ApiClient client, Person person) {}
 
@@ -290,6 +299,38 @@ class SignatureApiIntegrationTests {
     ApiClient.Response spent = submit(citizen.client(), challenge.text("id"), TestSignatures.sign(own, challenge.text("challenge")));
     assertThat(spent.status()).isEqualTo(409);
     assertThat(spent.json().get("type").asString()).endsWith("/signature-attempts-spent");
+    assertThat(level(citizen.client())).isEqualTo("standard");
+  }
+
+  @Test
+  void signaturesSentTogetherNeverCheckMoreThanTheChallengesAttempts() throws Exception {
+    Citizen citizen = standardCitizen();
+    String id = challenge(citizen.client()).text("id");
+    byte[] noise = "not a signature".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int threads = 10;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return submit(citizen.client(), id, noise).status();
+        }));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+      long checked = statuses.stream().filter(status -> status == 422).count();
+      assertThat(statuses).as("each either checked or refused as a conflict").allMatch(status -> status == 422 || status == 409);
+      assertThat(checked).isBetween(1L, 5L);
+      assertThat(jdbc.sql("select attempts from signature_challenge where id = :id").param("id", UUID.fromString(id)).query(Integer.class).single())
+          .as("every checked signature was counted first, and no other")
+          .isEqualTo((int) checked);
+    } finally {
+      pool.shutdownNow();
+    }
     assertThat(level(citizen.client())).isEqualTo("standard");
   }
 
