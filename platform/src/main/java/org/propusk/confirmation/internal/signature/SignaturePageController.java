@@ -64,12 +64,16 @@ class SignaturePageController {
   /** The challenge's exact bytes as a file, for signing software that signs files. */
   @GetMapping(PAGE + "/{id}/challenge.txt")
   ResponseEntity<byte[]> download(@PathVariable UUID id) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.TEXT_PLAIN)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("propusk-challenge.txt").build().toString())
-        .body(signatures.text(me(), id).getBytes(StandardCharsets.US_ASCII));
+    try {
+      return ResponseEntity.ok()
+          .contentType(MediaType.TEXT_PLAIN)
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment().filename("propusk-challenge.txt").build().toString())
+          .body(signatures.text(me(), id).getBytes(StandardCharsets.US_ASCII));
+    } catch (SignatureProblems.ChallengeNotFound unknown) {
+      return ResponseEntity.notFound().build();
+    }
   }
 
   @PostMapping(PAGE)
