@@ -228,6 +228,7 @@ class ProfileBrowserTests extends BrowserTestSupport {
     assertThat(browser.findAll(".way h2").stream().map(WebElement::getText))
         .containsExactly("В центре обслуживания", "Кодом по почте", "Электронной подписью");
     assertThat(browser.findAll(".way .way-state").stream().map(WebElement::getText)).allMatch(t -> t.startsWith("Пока недоступно"));
+    assertThat(browser.text("#start-signature")).as("the signature way starts here").isEqualTo("Подписать запрос");
     capture("confirmation-ways");
 
     browser.open("/profile");
