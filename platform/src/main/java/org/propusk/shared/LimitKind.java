@@ -60,5 +60,7 @@ public enum LimitKind {
   /** Citizens looked up by one service-centre operator (by SNILS, passport or phone). */
   OPERATOR_SEARCH,
   /** Letters with a post code asked for by one account (counted before the letter is queued). */
-  POST_LETTER
+  POST_LETTER,
+  /** Challenges for a qualified electronic signature issued to one account. */
+  SIGNATURE_CHALLENGE
 }

@@ -228,8 +228,8 @@ class ProfileBrowserTests extends BrowserTestSupport {
     assertThat(browser.findAll(".way h2").stream().map(WebElement::getText))
         .containsExactly("В центре обслуживания", "Кодом по почте", "Электронной подписью");
     assertThat(browser.text("#centre-state")).isEqualTo("Ваша учётная запись стандартная — можно идти в центр.");
-    assertThat(browser.findAll(".way:not(#centre-way):not(#post-way) .way-state").stream().map(WebElement::getText)).allMatch(t -> t.startsWith("Пока недоступно"));
     assertThat(browser.text("#post-way .way-state")).as("the post way asks for the verified address first").startsWith("Письмо придёт на адрес регистрации");
+    assertThat(browser.text("#start-signature")).as("the signature way starts here").isEqualTo("Подписать запрос");
     capture("confirmation-ways");
 
     browser.open("/profile");

@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         path.matcher("/api/v1/me"),
                         path.matcher("/api/v1/me/**"),
                         path.matcher("/api/v1/profile"),
+                        path.matcher("/api/v1/confirmation/**"),
                         path.matcher("/profile"),
                         path.matcher("/account/**"),
                         // the provider's consent page (federation module)
