@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
+import org.propusk.shared.ChangedMeanwhile;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.RateLimiter;
@@ -23,6 +24,7 @@ import org.propusk.verification.IdentityProfiles;
 import org.propusk.verification.ProfileChanged;
 import org.propusk.verification.ProfileForm;
 import org.propusk.verification.ProfileView;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +78,11 @@ class ProfileService implements IdentityProfiles {
   public ProfileView save(UUID accountId, ProfileForm form, String clientAddress) {
     ValidProfile valid = rules.check(form);
     Optional<StoredProfile> before = profiles.find(accountId);
-    StoredProfile after = sealing.seal(accountId, valid, before.map(StoredProfile::version).orElse(0L));
+    long version = before.map(StoredProfile::version).orElse(0L);
+    if (form.version() != null && form.version() != version) {
+      throw new ChangedMeanwhile();
+    }
+    StoredProfile after = sealing.seal(accountId, valid, version);
     Set<String> changed = changedFields(before.orElse(null), after);
     EnumSet<Document> rechecked = rechecked(changed, after);
     Set<Document> losing = EnumSet.copyOf(rechecked);
@@ -87,7 +93,10 @@ class ProfileService implements IdentityProfiles {
     }
     refuseDocumentsOfOthers(accountId, before.orElse(null), after, clientAddress);
     Instant now = clock.instant();
-    profiles.save(after, now);
+    // a save that committed after this one read the profile makes this one stale (409)
+    if (!profiles.save(after, before.isPresent(), now)) {
+      throw new ChangedMeanwhile();
+    }
     for (Document document : rechecked) {
       String lookup = document == Document.SNILS ? after.snilsLookup() : after.passportLookup();
       restart(accountId, document, lookup != null, now);
@@ -215,7 +224,7 @@ class ProfileService implements IdentityProfiles {
             a ->
                 new ProfileView(
                     a.lastName(), a.firstName(), null, null, null, null, "RU", null, null, null, null, null,
-                    null, null, null, null, status(latest, Document.SNILS), status(latest, Document.PASSPORT)))
-        .orElseThrow(() -> new IllegalStateException("no account " + accountId));
+                    null, null, null, null, status(latest, Document.SNILS), status(latest, Document.PASSPORT), 0))
+        .orElseThrow(SessionEnded::new);
   }
 }
