@@ -10,15 +10,21 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.PersonName;
+import org.propusk.test.ApiClient;
+import org.propusk.test.Pages;
 import org.propusk.test.PropuskIntegrationTest;
+import org.propusk.test.TestAccounts;
+import org.propusk.test.TestContacts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The declared maxima of typed text fit the columns that store it, read from the database's
  * catalogue (issue 15): a rule that let more through than its column holds would turn a long value
  * into a failed insert instead of a field error. And every text column of the schema is accounted
- * for, so that a new one cannot be added without deciding where its maximum is declared.
+ * for, so that a new one cannot be added without deciding where its maximum is declared. Over
+ * HTTP, over-long values are field errors and over-long logins unknown ones.
  */
 @PropuskIntegrationTest
 class ColumnLimitsIntegrationTests {
@@ -97,6 +103,7 @@ class ColumnLimitsIntegrationTests {
           "scheduled_tasks.task_name", "scheduled_tasks.task_instance", "scheduled_tasks.picked_by");
 
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   @Test
   void everyDeclaredMaximumFitsItsColumn() {
@@ -120,6 +127,40 @@ class ColumnLimitsIntegrationTests {
     Set<String> forgotten = new TreeSet<>(textColumns().keySet());
     forgotten.removeAll(accounted);
     assertThat(forgotten).as("text columns whose maximum is declared nowhere (TextLimit or an identifier)").isEmpty();
+  }
+
+  @Test
+  void overLongValuesAreFieldErrorsAndOverLongLoginsAreUnknownLogins() {
+    ApiClient stranger = new ApiClient(port);
+    for (String login : List.of("a".repeat(5000) + "@mail.ru", "9".repeat(3000), "+7 900 123-45-67" + " ".repeat(3000))) {
+      assertThat(stranger.post("/api/v1/session", Map.of("login", login, "password", "x")).status()).as("sign-in").isEqualTo(401);
+      ApiClient.Response recovery = stranger.post("/api/v1/recoveries", Map.of("login", login));
+      assertThat(recovery.status()).as("recovery " + recovery).isEqualTo(422);
+      assertThat(recovery.json().get("errors").get(0).get("field").asString()).isEqualTo("login");
+    }
+    ApiClient.Response registration =
+        stranger.post(
+            "/api/v1/registrations",
+            Map.of("lastName", "Я".repeat(PersonName.MAX_LENGTH + 1), "firstName", "Ирина",
+                "email", "a".repeat(60) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + ".ru", "acceptTerms", true));
+    assertThat(registration.status()).isEqualTo(422);
+    assertThat(fields(registration)).contains("lastName:too_long", "email:too_long");
+
+    ApiClient citizen = TestAccounts.registerByPhone(port, TestContacts.phone(), "зелёный-чай-на-веранде-5");
+    Map<String, String> profile = new HashMap<>(Map.of("lastName", "Козлова", "firstName", "Ирина", "gender", "female",
+        "birthDate", "1990-03-15", "citizenship", "RU", "birthPlace", "г".repeat(TextLimit.BIRTH_PLACE.max() + 1)));
+    ApiClient.Response api = citizen.put("/api/v1/profile", profile);
+    assertThat(api.status()).isEqualTo(422);
+    assertThat(fields(api)).containsExactly("birthPlace:too_long");
+    ApiClient.Response page = Pages.form(citizen, "/profile", profile);
+    assertThat(page.status()).isEqualTo(422);
+    assertThat(page.raw().body()).contains("id=\"birthPlace-error\"");
+  }
+
+  private static List<String> fields(ApiClient.Response answer) {
+    List<String> fields = new java.util.ArrayList<>();
+    answer.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("code").asString()));
+    return fields;
   }
 
   /** table.column -> its size, for every bounded text column of the application's schema. */

@@ -115,8 +115,10 @@ class MissingStateIntegrationTests {
         assertThat(answer.status()).as(path + " " + answer).isBetween(400, 499);
         assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
       }
-      ApiClient.Response state = stranger.get("/api/v1/registrations/" + flow);
-      assertThat(state.status()).as(flow + " " + state).isBetween(400, 499);
+      if (!flow.equals(finished)) {
+        ApiClient.Response state = stranger.get("/api/v1/registrations/" + flow);
+        assertThat(state.status()).as(flow + " " + state).isBetween(400, 499);
+      }
       ApiClient.Response secondFactor = stranger.post("/api/v1/session/second-factor", Map.of("method", "totp", "code", "123456", "flowId", flow));
       assertThat(secondFactor.status()).as(flow + " " + secondFactor).isBetween(400, 499);
     }

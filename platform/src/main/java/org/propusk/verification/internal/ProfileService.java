@@ -93,8 +93,9 @@ class ProfileService implements IdentityProfiles {
     }
     refuseDocumentsOfOthers(accountId, before.orElse(null), after, clientAddress);
     Instant now = clock.instant();
-    // a save that committed after this one read the profile makes this one stale (409)
-    if (!profiles.save(after, before.isPresent(), now)) {
+    // for a save that names its version, one that committed after this one read the profile makes
+    // it stale (409); a save without one replaces whatever is stored, as before versions existed
+    if (!profiles.save(after, before.isPresent(), form.version() != null, now)) {
       throw new ChangedMeanwhile();
     }
     for (Document document : rechecked) {

@@ -27,11 +27,11 @@ class StoredProfileRepository {
   }
 
   /**
-   * Inserts the profile, or replaces the version it was read at; false when that version is gone
-   * (another save came first). A unique lookup taken by another account, or a concurrent first
-   * save, throws a duplicate key.
+   * Inserts the profile, or replaces it (only the version it was read at, when {@code checked});
+   * false when that version is gone (another save came first). A unique lookup taken by another
+   * account, or a concurrent first save, throws a duplicate key.
    */
-  boolean save(StoredProfile p, boolean exists, Instant now) {
+  boolean save(StoredProfile p, boolean exists, boolean checked, Instant now) {
     if (exists) {
       return bind(
                 jdbc.sql(
@@ -44,11 +44,12 @@ class StoredProfileRepository {
                       passport_issuer = :passportIssuer, passport_division = :passportDivision,
                       foreign_doc_type = :foreignDocType, foreign_doc_sealed = :foreignDocSealed,
                       foreign_doc_country = :foreignDocCountry, updated_at = :now, version = version + 1
-                    where account_id = :accountId and version = :version
+                    where account_id = :accountId and (:checked = false or version = :version)
                     """),
                 p,
                 now)
             .param("version", p.version())
+            .param("checked", checked)
             .update()
           == 1;
     }
