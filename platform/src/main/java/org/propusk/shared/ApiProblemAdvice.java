@@ -59,9 +59,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    log.error("Unexpected failure while answering an API call", e);
+    String requestId = RequestIds.current().orElse(null);
+    log.error("Unexpected failure while answering an API call (request {})", requestId, e);
     ProblemDetail body = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
     body.setTitle(messages.get("problem.internal.title"));
+    // the one thing a client can quote to the operators; no internals
+    body.setProperty("requestId", requestId);
     return ResponseEntity.internalServerError().body(body);
   }
 

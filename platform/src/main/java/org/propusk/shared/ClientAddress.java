@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * honoured from the same proxies only.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ClientAddress extends OncePerRequestFilter {
 
   private final TrustedProxies proxies;

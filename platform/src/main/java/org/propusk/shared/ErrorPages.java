@@ -50,6 +50,9 @@ class ErrorPages implements ErrorController {
       problem.put("title", messages.get("problem.http-" + status + ".title"));
       problem.put("status", status);
       problem.put("instance", path);
+      if (status >= 500) {
+        RequestIds.of(request).ifPresent(id -> problem.put("requestId", id));
+      }
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
       json.writeValue(response.getWriter(), problem);
@@ -57,6 +60,9 @@ class ErrorPages implements ErrorController {
     }
     ModelAndView page = new ModelAndView("error");
     page.addObject("status", status);
+    if (status >= 500) {
+      RequestIds.of(request).ifPresent(id -> page.addObject("requestId", id));
+    }
     if (status == 400 && request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message) {
       Matcher refused = REFUSED_PARAMETER.matcher(message);
       if (refused.matches()) {

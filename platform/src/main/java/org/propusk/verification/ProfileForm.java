@@ -4,7 +4,9 @@ package org.propusk.verification;
  * "Мои данные" as typed, before the rules: dates as {@code yyyy-MM-dd} or {@code dd.MM.yyyy};
  * citizenship {@code RU} or {@code other} (then the foreign document instead of the passport);
  * {@code confirmRecheck} true once the citizen has agreed that a verified document is checked again
- * (and the level falls until then).
+ * (and the level falls until then). {@code version} is the {@link ProfileView#version()} the edit
+ * started from: a save from an older one is refused ({@link org.propusk.shared.ChangedMeanwhile}), so
+ * that two tabs or clients do not silently overwrite each other; without it the save is not checked.
  */
 public record ProfileForm(
     String lastName,
@@ -23,7 +25,8 @@ public record ProfileForm(
     String foreignDocumentType,
     String foreignDocumentNumber,
     String foreignDocumentCountry,
-    Boolean confirmRecheck) {
+    Boolean confirmRecheck,
+    Long version) {
 
   @Override
   public String toString() {

@@ -2,7 +2,10 @@ package org.propusk.verification;
 
 import java.time.LocalDate;
 
-/** "Мои данные" as stored, for the citizen's own eyes, with each document's check. */
+/**
+ * "Мои данные" as stored, for the citizen's own eyes, with each document's check; {@code version}
+ * counts the saves (0 before the first), for the next save to name.
+ */
 public record ProfileView(
     String lastName,
     String firstName,
@@ -21,7 +24,8 @@ public record ProfileView(
     String foreignDocumentNumber,
     String foreignDocumentCountry,
     DocumentStatus snilsStatus,
-    DocumentStatus passportStatus) {
+    DocumentStatus passportStatus,
+    long version) {
 
   @Override
   public String toString() {

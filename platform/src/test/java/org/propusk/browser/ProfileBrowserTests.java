@@ -2,6 +2,7 @@ package org.propusk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -203,6 +204,39 @@ class ProfileBrowserTests extends BrowserTestSupport {
     assertThat(badge("passport")).isEqualTo("Not entered");
     capture("english");
     browser.open("/profile?lang=ru");
+  }
+
+  @Test
+  void aSaveAfterSomeoneElsesShowsTheDataAsItIsNowInsteadOfOverwritingIt() {
+    String phone = signIn("Соколова", "Анна");
+    browser.open("/profile");
+    fill(Map.of("birthPlace", "г. Тула"));
+    browser.click("#gender-female");
+    date("birthDate", "1990-03-15");
+    browser.submit("#profile-form button[type=submit]");
+    browser.waitForPath("/profile\\?saved");
+
+    browser.open("/profile");
+    // meanwhile the citizen saves from another device
+    ApiClient elsewhere = new ApiClient(port);
+    assertThat(elsewhere.post("/api/v1/session", Map.of("login", phone, "password", PASSWORD)).status()).isEqualTo(200);
+    Map<String, Object> current = new HashMap<>();
+    elsewhere.get("/api/v1/profile").json().properties().forEach(e -> {
+      if (e.getValue().isString()) {
+        current.put(e.getKey(), e.getValue().asString());
+      }
+    });
+    current.put("birthPlace", "г. Псков");
+    assertThat(elsewhere.put("/api/v1/profile", current).status()).isEqualTo(200);
+
+    browser.type("#birthPlace", "г. Орёл");
+    browser.submit("#profile-form button[type=submit]");
+    assertThat(browser.text("main .alert[role=alert]")).startsWith("Их уже изменили раньше");
+    assertThat(browser.find("#birthPlace").getDomProperty("value")).as("the data as it is now").isEqualTo("г. Псков");
+    capture("changed-meanwhile");
+
+    browser.submit("#profile-form button[type=submit]");
+    browser.waitForPath("/profile\\?saved");
   }
 
   @Test

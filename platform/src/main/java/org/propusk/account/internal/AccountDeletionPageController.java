@@ -8,6 +8,7 @@ import org.propusk.account.Accounts;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.Messages;
 import org.propusk.shared.RecentAuthentication;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -66,7 +67,7 @@ class AccountDeletionPageController {
   }
 
   private String show(Citizen citizen, Model model) {
-    AccountSummary account = accounts.find(citizen.accountId()).orElseThrow();
+    AccountSummary account = accounts.find(citizen.accountId()).orElseThrow(SessionEnded::new);
     model.addAttribute("account", account);
     return VIEW;
   }

@@ -37,6 +37,7 @@ import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.PersonalDataVault;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.Violation;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -178,7 +179,7 @@ class AccountService implements Accounts {
   @Transactional
   public void changePassword(UUID accountId, String password) {
     AccountRecord account =
-        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+        repository.findById(accountId).orElseThrow(SessionEnded::new);
     requireAcceptable(password, personalData(account));
     store(accountId, password);
   }
@@ -191,7 +192,7 @@ class AccountService implements Accounts {
     String limitKey = "account:" + accountId;
     limiter.take(LimitKind.PASSWORD_CONFIRMATION, limitKey, "password-change-limit");
     AccountRecord account =
-        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+        repository.findById(accountId).orElseThrow(SessionEnded::new);
     List<Violation> violations = new ArrayList<>();
     if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
       violations.add(new Violation("currentPassword", "wrong"));
@@ -219,7 +220,7 @@ class AccountService implements Accounts {
     String limitKey = "account:" + accountId;
     limiter.take(LimitKind.PASSWORD_CONFIRMATION, limitKey, "reauthentication-limit");
     AccountRecord account =
-        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+        repository.findById(accountId).orElseThrow(SessionEnded::new);
     if (password == null || !passwordEncoder.matches(password, account.passwordHash())) {
       throw new InvalidInput("password", "wrong");
     }
@@ -302,7 +303,7 @@ class AccountService implements Accounts {
   @Transactional(readOnly = true)
   public PasswordAssessment assessPassword(UUID accountId, String password) {
     AccountRecord account =
-        repository.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+        repository.findById(accountId).orElseThrow(SessionEnded::new);
     return passwordPolicy.assess(password == null ? "" : password, personalData(account));
   }
 

@@ -10,6 +10,7 @@ import org.propusk.shared.Messages;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.propusk.shared.RecentAuthentication;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -137,7 +138,7 @@ class ContactChangePageController {
 
   /** The account and its pending change, if any, for the contacts page. */
   private Optional<ContactChangeService.PendingView> show(Model model) {
-    model.addAttribute("account", accounts.find(me()).orElseThrow());
+    model.addAttribute("account", accounts.find(me()).orElseThrow(SessionEnded::new));
     model.addAttribute("coolingOffHours", policy.coolingOff().toHours());
     Optional<ContactChangeService.PendingView> pending = changes.pending(me());
     pending.ifPresent(

@@ -21,6 +21,7 @@ import org.propusk.shared.Occurrence;
 import org.propusk.shared.OneTimeSecrets;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.RecentAuthentication;
+import org.propusk.shared.SessionEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,7 +99,7 @@ class ContactChangeService {
     if (flows.findPending(accountId).isPresent()) {
       throw new AccountProblems.ChangePending();
     }
-    AccountRecord account = accounts.findById(accountId).orElseThrow();
+    AccountRecord account = accounts.findById(accountId).orElseThrow(SessionEnded::new);
     if (contact.value().equals(current(account, contact))) {
       throw new InvalidInput(field(contact), "unchanged");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.HomeSection;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,7 @@ class HomeController {
   /** The way from Standard to Confirmed: the three proofs of identity, and which work yet. */
   @GetMapping("/account/confirmation-ways")
   String confirmationWays(Model model) {
-    model.addAttribute("account", accounts.find(Citizen.current().orElseThrow().accountId()).orElseThrow());
+    model.addAttribute("account", accounts.find(Citizen.current().orElseThrow().accountId()).orElseThrow(SessionEnded::new));
     return "account/confirmation-ways";
   }
 }

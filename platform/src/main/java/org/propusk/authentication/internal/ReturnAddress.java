@@ -3,6 +3,7 @@ package org.propusk.authentication.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.propusk.shared.TextLimit;
 
 /**
  * Where to send the citizen after signing in or typing the password again: only a path on this
@@ -11,15 +12,13 @@ import java.util.Optional;
  */
 final class ReturnAddress {
 
-  static final int MAX_LENGTH = 2048;
-
   private ReturnAddress() {}
 
   /** The address when it is a path on this site (with its query), else empty. */
   static Optional<String> of(String candidate) {
     if (candidate == null
         || candidate.isEmpty()
-        || candidate.length() > MAX_LENGTH
+        || candidate.length() > TextLimit.RETURN_ADDRESS.max()
         || !candidate.startsWith("/")
         || candidate.startsWith("//")
         || candidate.chars().anyMatch(c -> c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c))) {

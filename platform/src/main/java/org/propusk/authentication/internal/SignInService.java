@@ -33,6 +33,7 @@ import org.propusk.shared.LimitKind;
 import org.propusk.shared.Occurrence;
 import org.propusk.shared.RateLimiter;
 import org.propusk.shared.TooManyAttempts;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -354,7 +355,7 @@ class SignInService implements SignIn {
   }
 
   private AccountSummary find(UUID accountId) {
-    return accounts.find(accountId).orElseThrow(() -> new IllegalStateException("account vanished"));
+    return accounts.find(accountId).orElseThrow(SessionEnded::new);
   }
 
   /** A new session id at every sign-in, so that an id planted before it is worthless. */

@@ -50,7 +50,8 @@ class ProfileApiController {
       String foreignDocumentType,
       String foreignDocumentNumber,
       String foreignDocumentCountry,
-      Checks checks) {
+      Checks checks,
+      long version) {
 
     static Profile of(ProfileView v) {
       return new Profile(
@@ -58,7 +59,8 @@ class ProfileApiController {
           "XX".equals(v.citizenship()) ? "other" : "RU", v.snils(), v.passportSeries(), v.passportNumber(),
           v.passportIssuedOn(), v.passportIssuer(), v.divisionCode(), v.foreignDocumentType(),
           v.foreignDocumentNumber(), v.foreignDocumentCountry(),
-          new Checks(Check.of(v.snilsStatus()), Check.of(v.passportStatus())));
+          new Checks(Check.of(v.snilsStatus()), Check.of(v.passportStatus())),
+          v.version());
     }
   }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.propusk.shared.ChangedMeanwhile;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.ProblemPages;
@@ -57,6 +58,12 @@ class ProfilePageController {
     } catch (InvalidInput | TooManyAttempts refused) {
       show(profiles.profile(signedIn()), model);
       return pages.show(refused, model, response, "verification/profile");
+    } catch (ChangedMeanwhile stale) {
+      // what is stored now, to look at before saving again
+      ProfileView current = profiles.profile(signedIn());
+      model.addAttribute("form", formOf(current));
+      show(current, model);
+      return pages.show(stale, model, response, "verification/profile");
     } catch (RecheckNotConfirmed recheck) {
       // the form as typed again, with the warning and the choice to go on
       model.addAttribute("recheck", recheck.properties().get("documents"));
@@ -99,7 +106,7 @@ class ProfilePageController {
         v.lastName(), v.firstName(), v.patronymic(), v.gender(), text(v.birthDate()), v.birthPlace(),
         "XX".equals(v.citizenship()) ? "other" : "RU", v.snils(), v.passportSeries(), v.passportNumber(),
         text(v.passportIssuedOn()), v.passportIssuer(), v.divisionCode(), v.foreignDocumentType(),
-        v.foreignDocumentNumber(), v.foreignDocumentCountry(), null);
+        v.foreignDocumentNumber(), v.foreignDocumentCountry(), null, v.version());
   }
 
   /** A stored address back in the form's shape. */

@@ -19,6 +19,7 @@ import org.propusk.identifiers.Snils;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.Violation;
 import org.propusk.verification.ProfileForm;
+import org.propusk.shared.TextLimit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,6 @@ class ProfileRules {
 
   static final int ADULT_AGE = 18;
   static final int PASSPORT_AGE = 14;
-  static final int MAX_TEXT = 200;
-  /** As long as the columns they are stored in. */
-  static final int MAX_SHORT_TEXT = 60;
   static final Set<String> GENDERS = Set.of("male", "female");
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
   /** Strict, so that 31.02.1990 is an error rather than quietly 28 February. */
@@ -67,7 +65,7 @@ class ProfileRules {
     } else if (birthDate != null && birthDate.isBefore(today.minusYears(120))) {
       violations.add(new Violation("birthDate", "implausible"));
     }
-    String birthPlace = text(form.birthPlace(), "birthPlace", true, violations);
+    String birthPlace = text(form.birthPlace(), "birthPlace", true, TextLimit.BIRTH_PLACE.max(), violations);
     String citizenship = "other".equalsIgnoreCase(strip(form.citizenship())) ? "XX" : "RU";
 
     Snils snils = null;
@@ -122,7 +120,7 @@ class ProfileRules {
     } else if (issuedOn != null && birthDate != null && issuedOn.isBefore(birthDate.plusYears(PASSPORT_AGE))) {
       violations.add(new Violation("passportIssuedOn", "before_fourteen"));
     }
-    String issuer = text(form.passportIssuer(), "passportIssuer", true, violations);
+    String issuer = text(form.passportIssuer(), "passportIssuer", true, TextLimit.PASSPORT_ISSUER.max(), violations);
     DivisionCode division = null;
     if (blank(form.divisionCode())) {
       violations.add(new Violation("divisionCode", "required"));
@@ -138,12 +136,13 @@ class ProfileRules {
     if (!any) {
       return null;
     }
-    String type = text(form.foreignDocumentType(), "foreignDocumentType", true, MAX_SHORT_TEXT, violations);
-    String number = text(form.foreignDocumentNumber(), "foreignDocumentNumber", true, violations);
-    if (number != null && !number.matches("[\\p{L}\\p{N} -]{1,40}")) {
+    String type = text(form.foreignDocumentType(), "foreignDocumentType", true, TextLimit.FOREIGN_DOCUMENT_TYPE.max(), violations);
+    String number =
+        text(form.foreignDocumentNumber(), "foreignDocumentNumber", true, TextLimit.FOREIGN_DOCUMENT_NUMBER.max(), violations);
+    if (number != null && !number.matches("[\\p{L}\\p{N} -]+")) {
       violations.add(new Violation("foreignDocumentNumber", "invalid"));
     }
-    String country = text(form.foreignDocumentCountry(), "foreignDocumentCountry", true, MAX_SHORT_TEXT, violations);
+    String country = text(form.foreignDocumentCountry(), "foreignDocumentCountry", true, TextLimit.FOREIGN_DOCUMENT_COUNTRY.max(), violations);
     return new ValidProfile.ForeignDocument(type, number, country);
   }
 
@@ -171,10 +170,6 @@ class ProfileRules {
       violations.add(new Violation(field, "invalid_date"));
       return null;
     }
-  }
-
-  private static String text(String raw, String field, boolean required, List<Violation> violations) {
-    return text(raw, field, required, MAX_TEXT, violations);
   }
 
   private static String text(

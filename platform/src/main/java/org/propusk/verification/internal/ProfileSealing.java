@@ -95,6 +95,7 @@ class ProfileSealing {
         p.foreignDocSealed() == null ? null : vault.open(FOREIGN_DOCUMENT, p.foreignDocSealed()),
         p.foreignDocCountry(),
         snilsStatus,
-        passportStatus);
+        passportStatus,
+        p.version());
   }
 }

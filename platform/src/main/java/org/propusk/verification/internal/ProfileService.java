@@ -13,6 +13,7 @@ import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
 import org.propusk.identifiers.PassportNumber;
 import org.propusk.identifiers.Snils;
+import org.propusk.shared.ChangedMeanwhile;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.LimitKind;
 import org.propusk.shared.RateLimiter;
@@ -25,6 +26,7 @@ import org.propusk.verification.IdentityProfiles;
 import org.propusk.verification.ProfileChanged;
 import org.propusk.verification.ProfileForm;
 import org.propusk.verification.ProfileView;
+import org.propusk.shared.SessionEnded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +80,11 @@ class ProfileService implements IdentityProfiles {
   public ProfileView save(UUID accountId, ProfileForm form, String clientAddress) {
     ValidProfile valid = rules.check(form);
     Optional<StoredProfile> before = profiles.find(accountId);
-    StoredProfile after = sealing.seal(accountId, valid, before.map(StoredProfile::version).orElse(0L));
+    long version = before.map(StoredProfile::version).orElse(0L);
+    if (form.version() != null && form.version() != version) {
+      throw new ChangedMeanwhile();
+    }
+    StoredProfile after = sealing.seal(accountId, valid, version);
     Set<String> changed = changedFields(before.orElse(null), after);
     EnumSet<Document> rechecked = rechecked(changed, after);
     Set<Document> losing = EnumSet.copyOf(rechecked);
@@ -89,7 +95,11 @@ class ProfileService implements IdentityProfiles {
     }
     refuseDocumentsOfOthers(accountId, before.orElse(null), after, clientAddress);
     Instant now = clock.instant();
-    profiles.save(after, now);
+    // for a save that names its version, one that committed after this one read the profile makes
+    // it stale (409); a save without one replaces whatever is stored, as before versions existed
+    if (!profiles.save(after, before.isPresent(), form.version() != null, now)) {
+      throw new ChangedMeanwhile();
+    }
     for (Document document : rechecked) {
       String lookup = document == Document.SNILS ? after.snilsLookup() : after.passportLookup();
       restart(accountId, document, lookup != null, now);
@@ -230,7 +240,7 @@ class ProfileService implements IdentityProfiles {
             a ->
                 new ProfileView(
                     a.lastName(), a.firstName(), null, null, null, null, "RU", null, null, null, null, null,
-                    null, null, null, null, status(latest, Document.SNILS), status(latest, Document.PASSPORT)))
-        .orElseThrow(() -> new IllegalStateException("no account " + accountId));
+                    null, null, null, null, status(latest, Document.SNILS), status(latest, Document.PASSPORT), 0))
+        .orElseThrow(SessionEnded::new);
   }
 }

@@ -26,10 +26,14 @@ class StoredProfileRepository {
         .optional();
   }
 
-  /** Inserts or replaces the profile; a unique lookup taken by another account throws. */
-  void save(StoredProfile p, Instant now) {
-    int updated =
-        bind(
+  /**
+   * Inserts the profile, or replaces it (only the version it was read at, when {@code checked});
+   * false when that version is gone (another save came first). A unique lookup taken by another
+   * account, or a concurrent first save, throws a duplicate key.
+   */
+  boolean save(StoredProfile p, boolean exists, boolean checked, Instant now) {
+    if (exists) {
+      return bind(
                 jdbc.sql(
                     """
                     update identity_profile set last_name = :lastName, first_name = :firstName,
@@ -40,28 +44,31 @@ class StoredProfileRepository {
                       passport_issuer = :passportIssuer, passport_division = :passportDivision,
                       foreign_doc_type = :foreignDocType, foreign_doc_sealed = :foreignDocSealed,
                       foreign_doc_country = :foreignDocCountry, updated_at = :now, version = version + 1
-                    where account_id = :accountId
+                    where account_id = :accountId and (:checked = false or version = :version)
                     """),
                 p,
                 now)
-            .update();
-    if (updated == 0) {
-      bind(
-              jdbc.sql(
-                  """
-                  insert into identity_profile (account_id, last_name, first_name, patronymic, gender,
-                    birth_date, birth_place, citizenship, snils_sealed, snils_lookup, passport_sealed,
-                    passport_lookup, passport_issued_on, passport_issuer, passport_division,
-                    foreign_doc_type, foreign_doc_sealed, foreign_doc_country, updated_at, version)
-                  values (:accountId, :lastName, :firstName, :patronymic, :gender, :birthDate,
-                    :birthPlace, :citizenship, :snilsSealed, :snilsLookup, :passportSealed,
-                    :passportLookup, :passportIssuedOn, :passportIssuer, :passportDivision,
-                    :foreignDocType, :foreignDocSealed, :foreignDocCountry, :now, 0)
-                  """),
-              p,
-              now)
-          .update();
+            .param("version", p.version())
+            .param("checked", checked)
+            .update()
+          == 1;
     }
+    bind(
+            jdbc.sql(
+                """
+                insert into identity_profile (account_id, last_name, first_name, patronymic, gender,
+                  birth_date, birth_place, citizenship, snils_sealed, snils_lookup, passport_sealed,
+                  passport_lookup, passport_issued_on, passport_issuer, passport_division,
+                  foreign_doc_type, foreign_doc_sealed, foreign_doc_country, updated_at, version)
+                values (:accountId, :lastName, :firstName, :patronymic, :gender, :birthDate,
+                  :birthPlace, :citizenship, :snilsSealed, :snilsLookup, :passportSealed,
+                  :passportLookup, :passportIssuedOn, :passportIssuer, :passportDivision,
+                  :foreignDocType, :foreignDocSealed, :foreignDocCountry, :now, 0)
+                """),
+            p,
+            now)
+        .update();
+    return true;
   }
 
   Optional<UUID> findBySnilsLookup(String lookup) {

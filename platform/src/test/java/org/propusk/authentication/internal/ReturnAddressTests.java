@@ -27,7 +27,7 @@ class ReturnAddressTests {
 
   @Test
   void refusesOverlongAddressesAndNull() {
-    assertThat(ReturnAddress.of("/" + "a".repeat(ReturnAddress.MAX_LENGTH))).isEmpty();
+    assertThat(ReturnAddress.of("/" + "a".repeat(org.propusk.shared.TextLimit.RETURN_ADDRESS.max()))).isEmpty();
     assertThat(ReturnAddress.of(null)).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package org.propusk.federation.internal.authorization;
 
 import org.propusk.account.AccountLevel;
+import org.propusk.shared.TextLimit;
 
 /**
  * Where Propusk's sign-in flow is asked to sign the citizen in for an authorization request:
@@ -10,15 +11,13 @@ import org.propusk.account.AccountLevel;
  */
 public final class SignInAddress {
 
-  /** The sign-in flow ignores longer return addresses (its ReturnAddress.MAX_LENGTH). */
-  public static final int MAX_RETURN = 2048;
   private static final int MAX_HINT = 320;
 
   private SignInAddress() {}
 
   /** Whether the request can make the way through the sign-in without being cut off. */
   public static boolean fits(RequestedAuthorization authorization) {
-    return authorization.returnAddress().length() <= MAX_RETURN;
+    return authorization.returnAddress().length() <= TextLimit.RETURN_ADDRESS.max();
   }
 
   /**

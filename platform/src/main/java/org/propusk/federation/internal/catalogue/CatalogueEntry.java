@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.propusk.shared.TextLimit;
 
 /**
  * A catalogue entry as an administrator edits it; {@link #problems} names each invalid field with
@@ -27,15 +28,15 @@ public record CatalogueEntry(
   /** Field -> error key, in the form's order; empty when the entry can be saved. */
   Map<String, String> problems() {
     Map<String, String> problems = new LinkedHashMap<>();
-    if (code == null || !code.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+    if (code == null || code.length() > TextLimit.SERVICE_CODE.max() || !code.matches("[a-z0-9][a-z0-9-]*")) {
       problems.put("code", "code");
     }
-    text(problems, "nameRu", nameRu, 300);
-    text(problems, "nameEn", nameEn, 300);
-    text(problems, "agencyRu", agencyRu, 300);
-    text(problems, "agencyEn", agencyEn, 300);
-    text(problems, "descriptionRu", descriptionRu, 2000);
-    text(problems, "descriptionEn", descriptionEn, 2000);
+    text(problems, "nameRu", nameRu, TextLimit.SERVICE_NAME.max());
+    text(problems, "nameEn", nameEn, TextLimit.SERVICE_NAME.max());
+    text(problems, "agencyRu", agencyRu, TextLimit.SERVICE_AGENCY.max());
+    text(problems, "agencyEn", agencyEn, TextLimit.SERVICE_AGENCY.max());
+    text(problems, "descriptionRu", descriptionRu, TextLimit.SERVICE_DESCRIPTION.max());
+    text(problems, "descriptionEn", descriptionEn, TextLimit.SERVICE_DESCRIPTION.max());
     if (!webAddress(url)) {
       problems.put("url", "url");
     }
@@ -58,7 +59,7 @@ public record CatalogueEntry(
 
   /** An absolute https address with a host: nothing a link could run as script, nothing in the clear. */
   private static boolean webAddress(String value) {
-    if (value == null || value.length() > 2000) {
+    if (value == null || value.length() > TextLimit.SERVICE_URL.max()) {
       return false;
     }
     try {

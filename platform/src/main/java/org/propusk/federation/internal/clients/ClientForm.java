@@ -19,6 +19,7 @@ import org.propusk.account.AccountLevel;
 import org.propusk.federation.internal.claims.ClaimCatalogue;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.Violation;
+import org.propusk.shared.TextLimit;
 
 /**
  * A relying party's registration as an administrator typed it in the admin pages. {@link #check}
@@ -59,8 +60,6 @@ public record ClientForm(
   static final String NONE = "none";
 
   private static final int MAX_URIS = 20;
-  private static final int MAX_URI_LENGTH = 2000;
-  private static final int MAX_JWKS_LENGTH = 65536;
   private static final int MIN_RSA_BITS = 2048;
 
   public ClientForm {
@@ -140,14 +139,14 @@ public record ClientForm(
   Client check(boolean newClient) {
     List<Violation> violations = new ArrayList<>();
     if (newClient) {
-      text(violations, "clientId", clientId, 100, true);
+      text(violations, "clientId", clientId, TextLimit.CLIENT_ID.max(), true);
       if (clientId != null && !clientId.isBlank() && !clientId.strip().matches("[A-Za-z0-9._-]{3,100}")) {
         violations.add(new Violation("clientId", "client_id_format"));
       }
     }
-    text(violations, "name", name, 200, true);
-    text(violations, "agency", agency, 300, true);
-    text(violations, "description", description, 2000, false);
+    text(violations, "name", name, TextLimit.CLIENT_NAME.max(), true);
+    text(violations, "agency", agency, TextLimit.CLIENT_AGENCY.max(), true);
+    text(violations, "description", description, TextLimit.CLIENT_DESCRIPTION.max(), false);
     String home = null;
     if (homeUrl != null && !homeUrl.isBlank()) {
       home = uri(violations, "homeUrl", homeUrl.strip(), true);
@@ -264,7 +263,7 @@ public record ClientForm(
    * http to the device itself (a loopback address, RFC 8252).
    */
   private static String uri(List<Violation> violations, String field, String uri, boolean loopbackHttp) {
-    if (uri.length() > MAX_URI_LENGTH) {
+    if (uri.length() > TextLimit.CLIENT_URI.max()) {
       violations.add(new Violation(field, "too_long"));
       return null;
     }
@@ -295,7 +294,7 @@ public record ClientForm(
 
   /** The pasted JWK set with public keys only; private or shared-secret members are refused, not dropped. */
   private String publicKeys(List<Violation> violations, String algorithm) {
-    if (jwks.length() > MAX_JWKS_LENGTH) {
+    if (jwks.length() > TextLimit.CLIENT_JWKS.max()) {
       violations.add(new Violation("jwks", "too_long"));
       return null;
     }

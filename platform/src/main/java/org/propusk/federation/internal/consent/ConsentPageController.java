@@ -10,6 +10,7 @@ import org.propusk.federation.internal.claims.ReleasedClaims;
 import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.ContentSecurityPolicy;
+import org.propusk.shared.SessionEnded;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -58,7 +59,7 @@ class ConsentPageController {
       return null;
     }
     OAuth2AuthorizationRequest request = waiting.getAttribute(OAuth2AuthorizationRequest.class.getName());
-    CitizenData data = released.read(citizen.accountId()).orElseThrow();
+    CitizenData data = released.read(citizen.accountId()).orElseThrow(SessionEnded::new);
     List<String> scopes = request.getScopes().stream().sorted().toList();
     // the answer is a form posted here that the authorization endpoint redirects to the portal:
     // browsers check that redirect against this page's form-action
