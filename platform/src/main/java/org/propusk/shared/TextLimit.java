@@ -32,7 +32,11 @@ public enum TextLimit {
   SERVICE_AGENCY(300, "services_catalogue_entry.agency_ru", "services_catalogue_entry.agency_en"),
   SERVICE_DESCRIPTION(2000, "services_catalogue_entry.description_ru", "services_catalogue_entry.description_en"),
   SERVICE_URL(2000, "services_catalogue_entry.url"),
-  RETURN_ADDRESS(2048, "sign_in_flow.return_to");
+  RETURN_ADDRESS(2048, "sign_in_flow.return_to"),
+  /** A service centre's code: 2 to 20 capitals, digits and hyphens (the pattern checks the length). */
+  CENTRE_CODE(20, "service_centre.code"),
+  CENTRE_NAME(200, "service_centre.name"),
+  CENTRE_ADDRESS(300, "service_centre.address");
 
   private final int max;
   private final List<String> columns;

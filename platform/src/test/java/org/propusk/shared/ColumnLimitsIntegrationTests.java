@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.propusk.identifiers.AddressPart;
 import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.PersonName;
 import org.propusk.test.ApiClient;
@@ -46,7 +47,16 @@ class ColumnLimitsIntegrationTests {
           Map.entry("recovery_flow.contact", EmailAddress.MAX_LENGTH),
           Map.entry("contact_change_flow.contact", EmailAddress.MAX_LENGTH),
           Map.entry("contact_reservation.contact_key", EmailAddress.MAX_LENGTH),
-          Map.entry("notification_message.recipient", EmailAddress.MAX_LENGTH));
+          Map.entry("notification_message.recipient", EmailAddress.MAX_LENGTH),
+          Map.entry("profile_address.postal_index", 6),
+          // the two-digit code of a FederalSubject
+          Map.entry("profile_address.region", 2),
+          Map.entry("profile_address.district", AddressPart.Kind.PLACE.maxLength()),
+          Map.entry("profile_address.settlement", AddressPart.Kind.PLACE.maxLength()),
+          Map.entry("profile_address.street", AddressPart.Kind.PLACE.maxLength()),
+          Map.entry("profile_address.house", AddressPart.Kind.NUMBER.maxLength()),
+          Map.entry("profile_address.building", AddressPart.Kind.NUMBER.maxLength()),
+          Map.entry("profile_address.flat", AddressPart.Kind.FLAT.maxLength()));
 
   /**
    * Columns no client's text reaches as typed: states and choices from a fixed set, E.164 phones,
@@ -54,7 +64,8 @@ class ColumnLimitsIntegrationTests {
    */
   static final Set<String> WRITTEN_BY_THE_PLATFORM =
       Set.of(
-          "account.announced_level", "account.password_hash", "account.phone", "account.snils_lookup",
+          "account.announced_level", "account.identity_proof_method", "account.identity_proof_source",
+          "account.password_hash", "account.phone", "account.snils_lookup",
           "account_consent.client_address", "account_consent.document", "account_consent.version", "account_role.role",
           "audit_event.actor", "audit_event.client_address", "audit_event.details", "audit_event.kind",
           "contact_change_flow.cancel_token_hash", "contact_change_flow.channel", "contact_change_flow.code_hash",
@@ -87,6 +98,9 @@ class ColumnLimitsIntegrationTests {
           "oauth2_authorization_consent.authorities", "oauth2_authorization_consent.principal_name",
           "oauth2_authorization_consent.registered_client_id",
           "rate_limit_event.kind", "rate_limit_event.subject", "rate_limit_subject.kind", "rate_limit_subject.subject",
+          // a letter copies the verified profile's name and address when it is asked for
+          "post_letter.address_lines", "post_letter.code_hash", "post_letter.recipient", "post_letter.state",
+          "profile_address.kind", "signature_challenge.challenge", "signature_challenge.state",
           "recovery_flow.channel", "recovery_flow.code_hash", "recovery_flow.locale", "recovery_flow.second_proof",
           "recovery_flow.state",
           "registration_flow.channel", "registration_flow.client_address", "registration_flow.code_hash",

@@ -18,6 +18,7 @@ import org.propusk.account.Roles;
 import org.propusk.identifiers.FreeText;
 import org.propusk.identifiers.LoginIdentifier;
 import org.propusk.operator.ServiceCentreAdded;
+import org.propusk.shared.TextLimit;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.Occurrence;
 import org.propusk.shared.Violation;
@@ -89,9 +90,9 @@ class CentreService {
     } else if (!CODE.matcher(normalisedCode).matches()) {
       violations.add(new Violation("centreCode", "invalid"));
     }
-    var parsedName = FreeText.parse(name, 200);
+    var parsedName = FreeText.parse(name, TextLimit.CENTRE_NAME.max());
     parsedName.violation().ifPresent(v -> violations.add(new Violation("centreName", v)));
-    var parsedAddress = FreeText.parse(address, 300);
+    var parsedAddress = FreeText.parse(address, TextLimit.CENTRE_ADDRESS.max());
     parsedAddress.violation().ifPresent(v -> violations.add(new Violation("centreAddress", v)));
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
