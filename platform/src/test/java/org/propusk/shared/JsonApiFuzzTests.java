@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.propusk.test.ApiClient;
 import org.propusk.test.DevOutbox;
@@ -52,149 +58,281 @@ class JsonApiFuzzTests {
   static final Field PASSWORD_FIELD = Field.of("password", PASSWORD, "qwerty", "длинный-пароль-без-цифр", "");
   static final Field CODE_FIELD = Field.of("code", "123456", "000000", "12345", "1234567", "abcdef");
 
+  static final Endpoint REGISTRATIONS =
+      new Endpoint(
+          "registrations", Situation.ANONYMOUS, "POST", "/api/v1/registrations", Set.of("registration_flow"),
+          Field.of("lastName", "Иванов", "Salтыков", "O'Brien", " Петрова-Водкина "),
+          Field.of("firstName", "Иван", "Anna", "Ё"),
+          Field.of("phone", "+79161234567", "8 (916) 123-45-67", "+74951234567"),
+          Field.of("email", "ivan@example.ru", "ivan@почта.рф", "ivan@gmаil.com"),
+          Field.of("acceptTerms", "true"));
+
+  static final Endpoint REGISTRATION_CONFIRMATION =
+      new Endpoint(
+          "registrationConfirmation", Situation.REGISTRATION_CODE_SENT, "POST", "/api/v1/registrations/{id}/confirmation", Set.of(), CODE_FIELD);
+
+  static final Endpoint REGISTRATION_PASSWORD_STRENGTH =
+      new Endpoint(
+          "registrationPasswordStrength", Situation.REGISTRATION_CONFIRMED, "POST", "/api/v1/registrations/{id}/password-strength", Set.of(), PASSWORD_FIELD);
+
+  static final Endpoint REGISTRATION_PASSWORD =
+      new Endpoint(
+          "registrationPassword", Situation.REGISTRATION_CONFIRMED, "POST", "/api/v1/registrations/{id}/password", Set.of("account"),
+          PASSWORD_FIELD, Field.of("passwordRepeat", PASSWORD, "qwerty"));
+
+  static final Endpoint SESSION =
+      new Endpoint(
+          "session", Situation.ANONYMOUS, "POST", "/api/v1/session", Set.of("sign_in_flow"),
+          Field.of("login", "+79161234567", "ivan@example.ru", "112-233-445 95"),
+          PASSWORD_FIELD,
+          Field.of("returnTo", "/account", "https://evil.example/", "//evil.example", "/\\evil"),
+          Field.of("minLevel", "standard", "verified", "simplified", "x"),
+          Field.of("maxAge", "0", "300", "-1"));
+
+  static final Endpoint SIGN_IN_SECOND_FACTOR_SMS =
+      new Endpoint(
+          "signInSecondFactorSms", Situation.SIGN_IN_AT_SECOND_FACTOR, "POST", "/api/v1/session/second-factor/sms", Set.of(),
+          Field.of("flowId", "{id}", "00000000-0000-0000-0000-000000000000"));
+
+  static final Endpoint SIGN_IN_SECOND_FACTOR =
+      new Endpoint(
+          "signInSecondFactor", Situation.SIGN_IN_AT_SECOND_FACTOR, "POST", "/api/v1/session/second-factor", Set.of(),
+          Field.of("method", "totp", "sms", "recovery_code", "pwd"),
+          CODE_FIELD,
+          Field.of("flowId", "{id}", "00000000-0000-0000-0000-000000000000"));
+
+  static final Endpoint REAUTHENTICATION =
+      new Endpoint(
+          "reauthentication", Situation.CITIZEN, "POST", "/api/v1/session/reauthentication", Set.of(), PASSWORD_FIELD);
+
+  static final Endpoint RECOVERIES =
+      new Endpoint(
+          "recoveries", Situation.ANONYMOUS, "POST", "/api/v1/recoveries", Set.of("recovery_flow"),
+          Field.of("login", "+79161234567", "ivan@example.ru", "112-233-445 95", "8 916 123 45 67"));
+
+  static final Endpoint RECOVERY_CONFIRMATION =
+      new Endpoint(
+          "recoveryConfirmation", Situation.RECOVERY_CODE_SENT, "POST", "/api/v1/recoveries/{id}/confirmation", Set.of(), CODE_FIELD);
+
+  static final Endpoint RECOVERY_SECOND_FACTOR =
+      new Endpoint(
+          "recoverySecondFactor", Situation.RECOVERY_AT_SECOND_FACTOR, "POST", "/api/v1/recoveries/{id}/second-factor", Set.of(),
+          Field.of("method", "totp", "recovery_code", "sms"), CODE_FIELD);
+
+  static final Endpoint RECOVERY_OTHER_CONTACT_CONFIRMATION =
+      new Endpoint(
+          "recoveryOtherContactConfirmation", Situation.RECOVERY_AT_SECOND_FACTOR, "POST", "/api/v1/recoveries/{id}/other-contact/confirmation", Set.of(), CODE_FIELD);
+
+  static final Endpoint RECOVERY_PASSWORD_STRENGTH =
+      new Endpoint(
+          "recoveryPasswordStrength", Situation.RECOVERY_CONFIRMED, "POST", "/api/v1/recoveries/{id}/password-strength", Set.of(), PASSWORD_FIELD);
+
+  static final Endpoint RECOVERY_PASSWORD =
+      new Endpoint(
+          "recoveryPassword", Situation.RECOVERY_CONFIRMED, "POST", "/api/v1/recoveries/{id}/password", Set.of(),
+          PASSWORD_FIELD, Field.of("passwordRepeat", PASSWORD, "qwerty"));
+
+  static final Endpoint PROFILE =
+      new Endpoint(
+          "profile", Situation.CITIZEN, "PUT", "/api/v1/profile", Set.of("identity_profile"),
+          Field.of("lastName", "Иванов", "Ivanov"),
+          Field.of("firstName", "Иван"),
+          Field.of("patronymic", "Иванович", ""),
+          Field.of("gender", "male", "female", "other"),
+          Field.of("birthDate", "1990-05-17", "17.05.1990", "31.02.1990", "2990-01-01"),
+          Field.of("birthPlace", "г. Москва"),
+          Field.of("citizenship", "RU", "other"),
+          Field.of("snils", "112-233-445 95", "11223344596"),
+          Field.of("passportSeries", "4506", "45 06"),
+          Field.of("passportNumber", "123456"),
+          Field.of("passportIssuedOn", "2010-06-01", "01.06.2010"),
+          Field.of("passportIssuer", "ОВД района Арбат"),
+          Field.of("divisionCode", "770-001", "770001"),
+          Field.of("foreignDocumentType", "паспорт"),
+          Field.of("foreignDocumentNumber", "AB123456"),
+          Field.of("foreignDocumentCountry", "DE", "ZZ"),
+          Field.of("confirmRecheck", "true"));
+
+  static final Endpoint CONTACT_CHANGES =
+      new Endpoint(
+          "contactChanges", Situation.CITIZEN, "POST", "/api/v1/me/contact-changes", Set.of("contact_change_flow"),
+          Field.of("phone", "+79161234567", "8 916 123-45-67"),
+          Field.of("email", "ivan@example.ru", "ivan@почта.рф"));
+
+  static final Endpoint CONTACT_CHANGE_CONFIRMATION =
+      new Endpoint(
+          "contactChangeConfirmation", Situation.CONTACT_CHANGE_CODE_SENT, "POST", "/api/v1/me/contact-changes/{id}/confirmation", Set.of(), CODE_FIELD);
+
+  static final Endpoint PASSWORD_CHANGE =
+      new Endpoint(
+          "passwordChange", Situation.CITIZEN, "PUT", "/api/v1/me/password", Set.of(),
+          Field.of("currentPassword", PASSWORD, "wrong"), PASSWORD_FIELD, Field.of("passwordRepeat", PASSWORD, "qwerty"));
+
+  static final Endpoint PASSWORD_STRENGTH =
+      new Endpoint(
+          "passwordStrength", Situation.CITIZEN, "POST", "/api/v1/me/password-strength", Set.of(), PASSWORD_FIELD);
+
+  static final Endpoint TOTP_CONFIRMATION =
+      new Endpoint(
+          "totpConfirmation", Situation.TOTP_SETUP_STARTED, "POST", "/api/v1/me/second-factor/totp/confirmation", Set.of(), CODE_FIELD);
+
+  /** Every endpoint above, for the target that fuzzes them all in one run. */
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          REGISTRATIONS,
+          REGISTRATION_CONFIRMATION,
+          REGISTRATION_PASSWORD_STRENGTH,
+          REGISTRATION_PASSWORD,
+          SESSION,
+          SIGN_IN_SECOND_FACTOR_SMS,
+          SIGN_IN_SECOND_FACTOR,
+          REAUTHENTICATION,
+          RECOVERIES,
+          RECOVERY_CONFIRMATION,
+          RECOVERY_SECOND_FACTOR,
+          RECOVERY_OTHER_CONTACT_CONFIRMATION,
+          RECOVERY_PASSWORD_STRENGTH,
+          RECOVERY_PASSWORD,
+          PROFILE,
+          CONTACT_CHANGES,
+          CONTACT_CHANGE_CONFIRMATION,
+          PASSWORD_CHANGE,
+          PASSWORD_STRENGTH,
+          TOTP_CONFIRMATION);
+
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
 
   private final Map<Situation, State> states = new EnumMap<>(Situation.class);
 
+  /** Answers per endpoint and status, for the record of a fuzzing run. */
+  private final Map<String, Map<Integer, LongAdder>> tally = new ConcurrentSkipListMap<>();
+
   @FuzzTest
   void registrations(FuzzedDataProvider data) {
-    fuzz(data, Situation.ANONYMOUS, "POST", "/api/v1/registrations", Set.of("registration_flow"),
-        Field.of("lastName", "Иванов", "Salтыков", "O'Brien", " Петрова-Водкина "),
-        Field.of("firstName", "Иван", "Anna", "Ё"),
-        Field.of("phone", "+79161234567", "8 (916) 123-45-67", "+74951234567"),
-        Field.of("email", "ivan@example.ru", "ivan@почта.рф", "ivan@gmаil.com"),
-        Field.of("acceptTerms", "true"));
+    fuzz(data, REGISTRATIONS);
   }
 
   @FuzzTest
   void registrationConfirmation(FuzzedDataProvider data) {
-    fuzz(data, Situation.REGISTRATION_CODE_SENT, "POST", "/api/v1/registrations/{id}/confirmation", Set.of(), CODE_FIELD);
+    fuzz(data, REGISTRATION_CONFIRMATION);
   }
 
   @FuzzTest
   void registrationPasswordStrength(FuzzedDataProvider data) {
-    fuzz(data, Situation.REGISTRATION_CONFIRMED, "POST", "/api/v1/registrations/{id}/password-strength", Set.of(), PASSWORD_FIELD);
+    fuzz(data, REGISTRATION_PASSWORD_STRENGTH);
   }
 
   @FuzzTest
   void registrationPassword(FuzzedDataProvider data) {
-    fuzz(data, Situation.REGISTRATION_CONFIRMED, "POST", "/api/v1/registrations/{id}/password", Set.of("account"),
-        PASSWORD_FIELD, Field.of("passwordRepeat", PASSWORD, "qwerty"));
+    fuzz(data, REGISTRATION_PASSWORD);
   }
 
   @FuzzTest
   void session(FuzzedDataProvider data) {
-    fuzz(data, Situation.ANONYMOUS, "POST", "/api/v1/session", Set.of("sign_in_flow"),
-        Field.of("login", "+79161234567", "ivan@example.ru", "112-233-445 95"),
-        PASSWORD_FIELD,
-        Field.of("returnTo", "/account", "https://evil.example/", "//evil.example", "/\\evil"),
-        Field.of("minLevel", "standard", "verified", "simplified", "x"),
-        Field.of("maxAge", "0", "300", "-1"));
+    fuzz(data, SESSION);
   }
 
   @FuzzTest
   void signInSecondFactorSms(FuzzedDataProvider data) {
-    fuzz(data, Situation.SIGN_IN_AT_SECOND_FACTOR, "POST", "/api/v1/session/second-factor/sms", Set.of(),
-        Field.of("flowId", "{id}", "00000000-0000-0000-0000-000000000000"));
+    fuzz(data, SIGN_IN_SECOND_FACTOR_SMS);
   }
 
   @FuzzTest
   void signInSecondFactor(FuzzedDataProvider data) {
-    fuzz(data, Situation.SIGN_IN_AT_SECOND_FACTOR, "POST", "/api/v1/session/second-factor", Set.of(),
-        Field.of("method", "totp", "sms", "recovery_code", "pwd"),
-        CODE_FIELD,
-        Field.of("flowId", "{id}", "00000000-0000-0000-0000-000000000000"));
+    fuzz(data, SIGN_IN_SECOND_FACTOR);
   }
 
   @FuzzTest
   void reauthentication(FuzzedDataProvider data) {
-    fuzz(data, Situation.CITIZEN, "POST", "/api/v1/session/reauthentication", Set.of(), PASSWORD_FIELD);
+    fuzz(data, REAUTHENTICATION);
   }
 
   @FuzzTest
   void recoveries(FuzzedDataProvider data) {
-    fuzz(data, Situation.ANONYMOUS, "POST", "/api/v1/recoveries", Set.of("recovery_flow"),
-        Field.of("login", "+79161234567", "ivan@example.ru", "112-233-445 95", "8 916 123 45 67"));
+    fuzz(data, RECOVERIES);
   }
 
   @FuzzTest
   void recoveryConfirmation(FuzzedDataProvider data) {
-    fuzz(data, Situation.RECOVERY_CODE_SENT, "POST", "/api/v1/recoveries/{id}/confirmation", Set.of(), CODE_FIELD);
+    fuzz(data, RECOVERY_CONFIRMATION);
   }
 
   @FuzzTest
   void recoverySecondFactor(FuzzedDataProvider data) {
-    fuzz(data, Situation.RECOVERY_AT_SECOND_FACTOR, "POST", "/api/v1/recoveries/{id}/second-factor", Set.of(),
-        Field.of("method", "totp", "recovery_code", "sms"), CODE_FIELD);
+    fuzz(data, RECOVERY_SECOND_FACTOR);
   }
 
   @FuzzTest
   void recoveryOtherContactConfirmation(FuzzedDataProvider data) {
-    fuzz(data, Situation.RECOVERY_AT_SECOND_FACTOR, "POST", "/api/v1/recoveries/{id}/other-contact/confirmation", Set.of(), CODE_FIELD);
+    fuzz(data, RECOVERY_OTHER_CONTACT_CONFIRMATION);
   }
 
   @FuzzTest
   void recoveryPasswordStrength(FuzzedDataProvider data) {
-    fuzz(data, Situation.RECOVERY_CONFIRMED, "POST", "/api/v1/recoveries/{id}/password-strength", Set.of(), PASSWORD_FIELD);
+    fuzz(data, RECOVERY_PASSWORD_STRENGTH);
   }
 
   @FuzzTest
   void recoveryPassword(FuzzedDataProvider data) {
-    fuzz(data, Situation.RECOVERY_CONFIRMED, "POST", "/api/v1/recoveries/{id}/password", Set.of(),
-        PASSWORD_FIELD, Field.of("passwordRepeat", PASSWORD, "qwerty"));
+    fuzz(data, RECOVERY_PASSWORD);
   }
 
   @FuzzTest
   void profile(FuzzedDataProvider data) {
-    fuzz(data, Situation.CITIZEN, "PUT", "/api/v1/profile", Set.of("identity_profile"),
-        Field.of("lastName", "Иванов", "Ivanov"),
-        Field.of("firstName", "Иван"),
-        Field.of("patronymic", "Иванович", ""),
-        Field.of("gender", "male", "female", "other"),
-        Field.of("birthDate", "1990-05-17", "17.05.1990", "31.02.1990", "2990-01-01"),
-        Field.of("birthPlace", "г. Москва"),
-        Field.of("citizenship", "RU", "other"),
-        Field.of("snils", "112-233-445 95", "11223344596"),
-        Field.of("passportSeries", "4506", "45 06"),
-        Field.of("passportNumber", "123456"),
-        Field.of("passportIssuedOn", "2010-06-01", "01.06.2010"),
-        Field.of("passportIssuer", "ОВД района Арбат"),
-        Field.of("divisionCode", "770-001", "770001"),
-        Field.of("foreignDocumentType", "паспорт"),
-        Field.of("foreignDocumentNumber", "AB123456"),
-        Field.of("foreignDocumentCountry", "DE", "ZZ"),
-        Field.of("confirmRecheck", "true"));
+    fuzz(data, PROFILE);
   }
 
   @FuzzTest
   void contactChanges(FuzzedDataProvider data) {
-    fuzz(data, Situation.CITIZEN, "POST", "/api/v1/me/contact-changes", Set.of("contact_change_flow"),
-        Field.of("phone", "+79161234567", "8 916 123-45-67"),
-        Field.of("email", "ivan@example.ru", "ivan@почта.рф"));
+    fuzz(data, CONTACT_CHANGES);
   }
 
   @FuzzTest
   void contactChangeConfirmation(FuzzedDataProvider data) {
-    fuzz(data, Situation.CONTACT_CHANGE_CODE_SENT, "POST", "/api/v1/me/contact-changes/{id}/confirmation", Set.of(), CODE_FIELD);
+    fuzz(data, CONTACT_CHANGE_CONFIRMATION);
   }
 
   @FuzzTest
   void passwordChange(FuzzedDataProvider data) {
-    fuzz(data, Situation.CITIZEN, "PUT", "/api/v1/me/password", Set.of(),
-        Field.of("currentPassword", PASSWORD, "wrong"), PASSWORD_FIELD, Field.of("passwordRepeat", PASSWORD, "qwerty"));
+    fuzz(data, PASSWORD_CHANGE);
   }
 
   @FuzzTest
   void passwordStrength(FuzzedDataProvider data) {
-    fuzz(data, Situation.CITIZEN, "POST", "/api/v1/me/password-strength", Set.of(), PASSWORD_FIELD);
+    fuzz(data, PASSWORD_STRENGTH);
   }
 
   @FuzzTest
   void totpConfirmation(FuzzedDataProvider data) {
-    fuzz(data, Situation.TOTP_SETUP_STARTED, "POST", "/api/v1/me/second-factor/totp/confirmation", Set.of(), CODE_FIELD);
+    fuzz(data, TOTP_CONFIRMATION);
   }
+
+  /**
+   * All endpoints in one target: one application start for a long run, the fuzzer's data choosing
+   * the endpoint; the inputs and answers per endpoint are written to {@code
+   * target/fuzz/api-endpoints.txt}.
+   */
+  @FuzzTest
+  void everyEndpoint(FuzzedDataProvider data) {
+    fuzz(data, data.pickValue(ENDPOINTS));
+  }
+
+  @AfterAll
+  void writeTally() throws IOException {
+    Path file = Path.of("target", "fuzz", "api-endpoints.txt");
+    Files.createDirectories(file.getParent());
+    StringBuilder lines = new StringBuilder();
+    tally.forEach((endpoint, statuses) -> {
+      long inputs = statuses.values().stream().mapToLong(LongAdder::sum).sum();
+      lines.append("%-36s %8d  %s%n".formatted(endpoint, inputs, statuses));
+    });
+    Files.writeString(file, lines);
+  }
+
+  /** A call with a JSON body, the state it starts from, and the records its success makes. */
+  record Endpoint(String name, Situation situation, String method, String path, Set<String> made, Field... fields) {}
 
   /** Where an endpoint's requests start from; each is made afresh after {@code uses} inputs. */
   enum Situation {
@@ -234,9 +372,10 @@ class JsonApiFuzzTests {
     }
   }
 
-  private void fuzz(
-      FuzzedDataProvider data, Situation situation, String method, String path, Set<String> made, Field... fields) {
-    State state = state(situation);
+  private void fuzz(FuzzedDataProvider data, Endpoint endpoint) {
+    State state = state(endpoint.situation());
+    String path = endpoint.path();
+    String method = endpoint.method();
     String id = state.id == null ? "" : state.id;
     String target = path;
     if (path.contains("{id}")) {
@@ -250,7 +389,7 @@ class JsonApiFuzzTests {
       target = path.replace("{id}", pathId);
     }
     List<Field> resolved = new ArrayList<>();
-    for (Field field : fields) {
+    for (Field field : endpoint.fields()) {
       resolved.add(new Field(field.name(), field.plausible().stream().map(v -> v.replace("{id}", id)).toList()));
     }
     String contentType =
@@ -275,6 +414,10 @@ class JsonApiFuzzTests {
                 .header(state.csrf.headerName(), state.csrf.token())
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     long[] after = records();
+    tally
+        .computeIfAbsent(endpoint.name(), name -> new ConcurrentSkipListMap<>())
+        .computeIfAbsent(answer.status(), status -> new LongAdder())
+        .increment();
 
     String request = method + " " + target + " " + contentType + " " + preview(body);
     assertThat(answer.status()).as("%s\n -> %s", request, answer).isLessThan(500);
@@ -283,7 +426,7 @@ class JsonApiFuzzTests {
     }
     boolean done = answer.status() < 300;
     for (int i = 0; i < RECORDS.size(); i++) {
-      long allowed = done && made.contains(RECORDS.get(i)) ? 1 : 0;
+      long allowed = done && endpoint.made().contains(RECORDS.get(i)) ? 1 : 0;
       assertThat(after[i] - before[i])
           .as("new rows in %s after %s\n -> %s", RECORDS.get(i), request, answer)
           .isLessThanOrEqualTo(allowed);

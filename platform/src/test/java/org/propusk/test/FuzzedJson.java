@@ -117,7 +117,11 @@ public final class FuzzedJson {
         int at = data.consumeInt(0, example.length());
         example = example.substring(0, at) + data.consumeString(3) + example.substring(Math.min(example.length(), at + data.consumeInt(0, 2)));
       }
-      string(example);
+      if (example.matches("true|false|-?[0-9]+") && data.consumeBoolean()) {
+        write(example); // as the JSON literal the field takes
+      } else {
+        string(example);
+      }
       return;
     }
     value(depth);
