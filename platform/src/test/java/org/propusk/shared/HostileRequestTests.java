@@ -64,6 +64,18 @@ class HostileRequestTests {
   }
 
   @Test
+  void pathsTomcatRefusesBeforeTheApplicationAreAnsweredAsProblemsToo() throws IOException {
+    // found by the API fuzz target: an encoded NUL or slash in a flow id
+    for (String target :
+        List.of("/api/v1/registrations/a%00b/password-strength", "/api/v1/registrations/%2F..%2Fx/code", "/api/v1/%00")) {
+      String answer = raw("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+      assertThat(answer).as(target).containsIgnoringCase("Content-Type: application/problem+json");
+      assertThat(answer).as(target).doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+    }
+  }
+
+  @Test
   void loneSurrogatesInJsonStringsAreAFieldErrorNotAFailure() {
     ApiClient client = new ApiClient(port);
     for (String body :
