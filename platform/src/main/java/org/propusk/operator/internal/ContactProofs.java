@@ -108,18 +108,18 @@ class ContactProofs {
   }
 
   /**
-   * The contact of a proven proof, for the step that uses it.
+   * A proven proof (its contact and when), for the step that uses it.
    *
    * @throws NotFound for another operator's proof or one past its end
    * @throws NotProven before the right code was typed
    */
   @Transactional
-  Contact proven(UUID operatorId, UUID proofId) {
+  ContactProof proven(UUID operatorId, UUID proofId) {
     ContactProof proof = open(operatorId, proofId, clock.instant());
     if (proof.provenAt() == null) {
       throw new NotProven();
     }
-    return proof.contact();
+    return proof;
   }
 
   private ContactProof open(UUID operatorId, UUID proofId, Instant now) {

@@ -44,8 +44,8 @@ class ContactProofsIntegrationTests {
     assertThatThrownBy(() -> proofs.proven(operator.accountId(), proof)).isInstanceOf(ContactProofs.NotProven.class);
     proofs.prove(operator.accountId(), proof, new DevOutbox(port).awaitCode(phone, 1));
 
-    assertThat(proofs.proven(operator.accountId(), proof)).isInstanceOf(Contact.Phone.class);
-    assertThat(proofs.proven(operator.accountId(), proof).value()).isEqualTo(phone);
+    assertThat(proofs.proven(operator.accountId(), proof).contact()).isInstanceOf(Contact.Phone.class);
+    assertThat(proofs.proven(operator.accountId(), proof).contact().value()).isEqualTo(phone);
     await()
         .atMost(Waits.BACKGROUND)
         .untilAsserted(
@@ -65,7 +65,7 @@ class ContactProofsIntegrationTests {
     String email = TestContacts.email();
     UUID proof = proofs.start(operator.accountId(), email);
     proofs.prove(operator.accountId(), proof, new DevOutbox(port).awaitCode(email, 1));
-    assertThat(proofs.proven(operator.accountId(), proof)).isEqualTo(new Contact.Email(org.propusk.identifiers.EmailAddress.parse(email).value()));
+    assertThat(proofs.proven(operator.accountId(), proof).contact()).isEqualTo(new Contact.Email(org.propusk.identifiers.EmailAddress.parse(email).value()));
   }
 
   @Test
