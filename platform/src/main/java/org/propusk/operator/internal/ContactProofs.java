@@ -122,6 +122,12 @@ class ContactProofs {
     return proof;
   }
 
+  /** The operator's open proof, proven or not, for its page. @throws NotFound as {@link #proven} */
+  @Transactional
+  ContactProof show(UUID operatorId, UUID proofId) {
+    return open(operatorId, proofId, clock.instant());
+  }
+
   private ContactProof open(UUID operatorId, UUID proofId, Instant now) {
     return proofs.findForUpdate(proofId).filter(p -> p.isOpenFor(operatorId, now)).orElseThrow(NotFound::new);
   }
