@@ -19,6 +19,16 @@ public interface Accounts {
    */
   UUID open(NewAccount account);
 
+  /**
+   * Opens an account for a visitor at a service centre, whose contact the operator proved there
+   * with a code: no password signs in to it until the visitor sets one through password recovery
+   * with that contact. {@code account.password()} must be {@code null}. Joins the caller's
+   * transaction, so that a later step failing leaves no account.
+   *
+   * @throws ContactAlreadyRegistered as {@link #open}
+   */
+  UUID openInPerson(NewAccount account);
+
   Optional<AccountSummary> find(UUID accountId);
 
   /** The account whose phone or e-mail this is (confirmed or not), e.g. for a service-centre operator's search. */

@@ -7,7 +7,13 @@ public enum OperatorAction {
   /** Looked a citizen up by SNILS, passport or phone (recorded in the operator's history). */
   SEARCHED,
   /** Confirmed a Standard citizen's identity after comparing the passport (in the citizen's history). */
-  IDENTITY_CONFIRMED;
+  IDENTITY_CONFIRMED,
+  /** Sent a code to a visitor's phone or e-mail, to prove the contact at the desk. */
+  CONTACT_CODE_SENT,
+  /** Typed the code the visitor read out: the contact is the visitor's. */
+  CONTACT_PROVEN,
+  /** Opened an account for a visitor on the spot, identity proven by the passport in hand. */
+  VISITOR_REGISTERED;
 
   /** The name in audit details, e.g. {@code identity_confirmed}. */
   public String apiName() {

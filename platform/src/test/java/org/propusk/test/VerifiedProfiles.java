@@ -79,7 +79,8 @@ public final class VerifiedProfiles {
     return address;
   }
 
-  private static Map<String, Object> randomCitizen() {
+  /** A random fictional citizen of the sandbox registries, as the profile form takes it. */
+  public static Map<String, Object> randomCitizen() {
     String[] f = ROWS.get(ThreadLocalRandom.current().nextInt(1000, ROWS.size())).split(",", -1);
     String snils = f[6];
     Map<String, Object> profile = new HashMap<>();

@@ -101,6 +101,20 @@ class AccountService implements Accounts {
             request.firstName(),
             request.contact() instanceof Contact.Phone p ? p.value() : null,
             request.contact() instanceof Contact.Email e ? e.value() : null));
+    return insert(request, passwordEncoder.encode(request.password()));
+  }
+
+  @Override
+  @Transactional
+  public UUID openInPerson(NewAccount request) {
+    if (request.password() != null) {
+      throw new IllegalArgumentException("an account opened in person has no password yet");
+    }
+    // a hash of a secret nobody holds: no password signs in until the visitor sets one by recovery
+    return insert(request, passwordEncoder.encode(UUID.randomUUID().toString()));
+  }
+
+  private UUID insert(NewAccount request, String passwordHash) {
     if (isRegistered(request.contact())) {
       throw new ContactAlreadyRegistered();
     }
@@ -112,7 +126,7 @@ class AccountService implements Accounts {
             request.firstName(),
             request.contact(),
             request.contactConfirmedAt(),
-            passwordEncoder.encode(request.password()),
+            passwordHash,
             now);
     try {
       repository.insert(account);

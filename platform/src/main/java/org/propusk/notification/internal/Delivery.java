@@ -44,6 +44,7 @@ class Delivery {
     REGISTRATION,
     RECOVERY,
     CONTACT_CHANGE,
+    SERVICE_CENTRE,
     SECOND_FACTOR
   }
 

@@ -12,6 +12,7 @@ import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
+import org.propusk.operator.ContactProofCodeIssued;
 import org.propusk.authentication.RecoveryCodeUsed;
 import org.propusk.authentication.RecoveryCodesRenewed;
 import org.propusk.authentication.SecondFactorChanged;
@@ -210,6 +211,27 @@ class NotificationListener {
                 event.recipient(),
                 messages.in(locale, "notification.contact-change.email.subject"),
                 messages.in(locale, "notification.contact-change.email.body", code, minutes)));
+  }
+
+  /** The code a visitor reads out to a service-centre operator; the visitor is there, in Russian. */
+  @ApplicationModuleListener
+  void on(ContactProofCodeIssued event) {
+    Locale locale = Locale.forLanguageTag("ru");
+    long minutes = minutesLeft(event.codeExpiresAt());
+    String code = secrets.open(event.code());
+    delivery.deliverCode(
+        Delivery.CodePurpose.SERVICE_CENTRE,
+        "sms".equals(event.channel())
+            ? new OutgoingMessage(
+                OutgoingMessage.Channel.SMS,
+                event.recipient(),
+                null,
+                messages.in(locale, "notification.contact-proof.sms", code, minutes))
+            : new OutgoingMessage(
+                OutgoingMessage.Channel.EMAIL,
+                event.recipient(),
+                messages.in(locale, "notification.contact-proof.email.subject"),
+                messages.in(locale, "notification.contact-proof.email.body", code, minutes)));
   }
 
   /** The old contact learns that it was replaced. */
