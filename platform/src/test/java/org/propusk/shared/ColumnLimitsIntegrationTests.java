@@ -48,6 +48,7 @@ class ColumnLimitsIntegrationTests {
           Map.entry("contact_change_flow.contact", EmailAddress.MAX_LENGTH),
           Map.entry("contact_reservation.contact_key", EmailAddress.MAX_LENGTH),
           Map.entry("notification_message.recipient", EmailAddress.MAX_LENGTH),
+          Map.entry("operator_contact_proof.contact", EmailAddress.MAX_LENGTH),
           Map.entry("profile_address.postal_index", 6),
           // the two-digit code of a FederalSubject
           Map.entry("profile_address.region", 2),
@@ -101,6 +102,7 @@ class ColumnLimitsIntegrationTests {
           // a letter copies the verified profile's name and address when it is asked for
           "post_letter.address_lines", "post_letter.code_hash", "post_letter.recipient", "post_letter.state",
           "profile_address.kind", "signature_challenge.challenge", "signature_challenge.state",
+          "operator_contact_proof.channel", "operator_contact_proof.code_hash",
           "recovery_flow.channel", "recovery_flow.code_hash", "recovery_flow.locale", "recovery_flow.second_proof",
           "recovery_flow.state",
           "registration_flow.channel", "registration_flow.client_address", "registration_flow.code_hash",
