@@ -83,6 +83,11 @@ class ContactReplacementIntegrationTests {
     assertThat(unticked.status()).isEqualTo(422);
     assertThat(unticked.raw().body()).contains("id=\"passportMatches-error\"");
     assertThat(citizen.get("/api/v1/me").status()).isEqualTo(200);
+    // whoever holds the lost phone began a recovery with it before the visit
+    ApiClient holder = new ApiClient(port);
+    String lostRecovery = holder.post("/api/v1/recoveries", Map.of("login", oldPhone)).text("id");
+    String lostCode = new DevOutbox(port).awaitCode(oldPhone, 2);
+    clock.advance(java.time.Duration.ofSeconds(1));
 
     ApiClient.Response replaced = form(desk, step, Map.of("passportMatches", "true"));
     assertThat(replaced.status()).as(replaced.raw().body()).isEqualTo(302);
@@ -97,6 +102,9 @@ class ContactReplacementIntegrationTests {
     outbox.awaitMessageContaining(oldPhone, "заменены в центре обслуживания");
     outbox.awaitMessageContaining(oldEmail, "заменены в центре обслуживания");
     assertThat(accounts.find(citizenId).orElseThrow().level().level()).isEqualTo(AccountLevel.CONFIRMED);
+    await()
+        .atMost(Waits.BACKGROUND)
+        .until(() -> holder.post("/api/v1/recoveries/" + lostRecovery + "/confirmation", Map.of("code", lostCode)).status() == 404);
 
     // the password by recovery through the new phone; the old login signs in no more
     ApiClient visitor = new ApiClient(port);
