@@ -29,6 +29,16 @@ public interface Accounts {
    */
   UUID openInPerson(NewAccount account);
 
+  /**
+   * Gives a citizen who lost every contact a new one, proven at a service centre: the phone or
+   * e-mail becomes this contact (confirmed now), the other contact is removed, every session ends
+   * and the old contacts are told ({@link ContactsReplaced}). The citizen then sets a password by
+   * recovery with the new contact. The caller checks the identity and the proof.
+   *
+   * @throws ContactAlreadyRegistered when the contact is another account's or reserved by a change
+   */
+  void replaceContact(UUID accountId, Contact contact);
+
   Optional<AccountSummary> find(UUID accountId);
 
   /** The account whose phone or e-mail this is (confirmed or not), e.g. for a service-centre operator's search. */

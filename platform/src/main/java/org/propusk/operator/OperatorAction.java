@@ -13,7 +13,9 @@ public enum OperatorAction {
   /** Typed the code the visitor read out: the contact is the visitor's. */
   CONTACT_PROVEN,
   /** Opened an account for a visitor on the spot, identity proven by the passport in hand. */
-  VISITOR_REGISTERED;
+  VISITOR_REGISTERED,
+  /** Replaced the contacts of a Confirmed citizen who lost them all with one proven at the desk. */
+  CONTACT_REPLACED;
 
   /** The name in audit details, e.g. {@code identity_confirmed}. */
   public String apiName() {

@@ -7,6 +7,13 @@ final class AccountProblems {
 
   private AccountProblems() {}
 
+  /** The account a service centre acts on is gone (deleted meanwhile). */
+  static final class AccountGone extends Problem {
+    AccountGone() {
+      super(404, "unknown-citizen");
+    }
+  }
+
   static final class ContactChangeNotFound extends Problem {
     ContactChangeNotFound() {
       super(404, "contact-change-not-found");

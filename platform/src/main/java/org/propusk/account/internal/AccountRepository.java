@@ -160,6 +160,28 @@ class AccountRepository {
   }
 
   /**
+   * Makes this phone or e-mail the account's only contact, confirmed now, and ends every session; a
+   * contact of another account throws.
+   */
+  void replaceContacts(UUID id, Contact contact, Instant now) {
+    String assignments =
+        switch (contact) {
+          case Contact.Phone p ->
+              "phone = :value, phone_confirmed_at = :now, email = null, email_key = null, email_confirmed_at = null";
+          case Contact.Email e ->
+              "email = :value, email_key = :key, email_confirmed_at = :now, phone = null, phone_confirmed_at = null";
+        };
+    jdbc.sql(
+            "update account set " + assignments
+                + ", sessions_valid_from = :now, updated_at = :now, version = version + 1 where id = :id")
+        .param("id", id)
+        .param("value", contact.value())
+        .param("key", contact.key())
+        .param("now", DbTime.of(now))
+        .update();
+  }
+
+  /**
    * Makes the SNILS with this keyed hash a login of this account alone (null: of none). Profiles
    * never share a SNILS, so another holder can only be a stale link: the latest verification wins.
    */

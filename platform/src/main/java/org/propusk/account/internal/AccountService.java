@@ -58,6 +58,7 @@ class AccountService implements Accounts {
   private final PersonalDataVault vault;
   private final ContactReservations reservations;
   private final OneTimeSecrets secrets;
+  private final ContactChangeService contactChanges;
   private final Clock clock;
   /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
   private final String decoyHash;
@@ -71,6 +72,7 @@ class AccountService implements Accounts {
       PersonalDataVault vault,
       ContactReservations reservations,
       OneTimeSecrets secrets,
+      ContactChangeService contactChanges,
       Clock clock) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
@@ -80,6 +82,7 @@ class AccountService implements Accounts {
     this.vault = vault;
     this.reservations = reservations;
     this.secrets = secrets;
+    this.contactChanges = contactChanges;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
@@ -142,6 +145,11 @@ class AccountService implements Accounts {
     events.publishEvent(
         new AccountOpened(account.id(), LevelProfiles.evaluate(account.evidence()).level(), Occurrence.at(now)));
     return account.id();
+  }
+
+  @Override
+  public void replaceContact(UUID accountId, Contact contact) {
+    contactChanges.replaceInPerson(accountId, contact);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.propusk.account.ContactChangeCancelled;
 import org.propusk.account.ContactChangeCodeIssued;
 import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
+import org.propusk.account.ContactsReplaced;
 import org.propusk.identifiers.EmailAddress;
 import org.propusk.identifiers.MobilePhone;
 import org.propusk.identifiers.Parsed;
@@ -215,6 +216,38 @@ class ContactChangeService {
     flow.cancel(now);
     flows.update(flow);
     reservations.release(flow.id());
+  }
+
+  /**
+   * Replaces every contact of the account with one proven at a service centre (see {@link
+   * org.propusk.account.Accounts#replaceContact}). A pending change is cancelled: it was started
+   * from a session of the lost contacts' time, perhaps by whoever holds them now.
+   *
+   * @throws ContactAlreadyRegistered when the contact is another account's or reserved
+   */
+  @Transactional
+  void replaceInPerson(UUID accountId, Contact contact) {
+    Instant now = clock.instant();
+    AccountRecord account = accounts.findById(accountId).orElseThrow(AccountProblems.AccountGone::new);
+    flows.findPending(accountId).ifPresent(flow -> cancel(flow, now));
+    if (accounts.findByContact(contact).filter(owner -> !owner.id().equals(accountId)).isPresent()
+        || reservations.isReserved(contact)) {
+      throw new ContactAlreadyRegistered();
+    }
+    try {
+      // as a registration does: a change reserving the same contact meanwhile loses or makes this fail
+      reservations.claim(contact, accountId);
+      accounts.replaceContacts(accountId, contact, now);
+    } catch (DuplicateKeyException raceLost) {
+      throw new ContactAlreadyRegistered();
+    }
+    events.publishEvent(
+        new ContactsReplaced(
+            accountId,
+            contact instanceof Contact.Phone ? ContactChangeFlow.Channel.SMS.apiName() : ContactChangeFlow.Channel.EMAIL.apiName(),
+            contact.value().equals(account.phone()) ? null : account.phone(),
+            contact.value().equals(account.email()) ? null : account.email(),
+            Occurrence.at(now)));
   }
 
   private Optional<ContactChangeFlow> byCancelToken(String token) {

@@ -10,6 +10,7 @@ import org.propusk.account.ContactChangeCancelled;
 import org.propusk.account.ContactChangeCodeIssued;
 import org.propusk.account.ContactChangeScheduled;
 import org.propusk.account.ContactChanged;
+import org.propusk.account.ContactsReplaced;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.PasswordChanged;
 import org.propusk.operator.ContactProofCodeIssued;
@@ -250,6 +251,25 @@ class NotificationListener {
                 event.previous(),
                 messages.in(locale, "notification.contact-changed.email.subject"),
                 messages.in(locale, "notification.contact-changed.email.body")));
+  }
+
+  /** A service centre replaced every contact: the old phone and e-mail learn of it. */
+  @ApplicationModuleListener
+  void on(ContactsReplaced event) {
+    Locale locale = Locale.forLanguageTag("ru");
+    if (event.previousPhone() != null) {
+      delivery.deliver(
+          new OutgoingMessage(
+              OutgoingMessage.Channel.SMS, event.previousPhone(), null, messages.in(locale, "notification.contacts-replaced.sms")));
+    }
+    if (event.previousEmail() != null) {
+      delivery.deliver(
+          new OutgoingMessage(
+              OutgoingMessage.Channel.EMAIL,
+              event.previousEmail(),
+              messages.in(locale, "notification.contacts-replaced.email.subject"),
+              messages.in(locale, "notification.contacts-replaced.email.body")));
+    }
   }
 
   /**

@@ -76,6 +76,14 @@ class RecoveryFlowRepository {
     }
   }
 
+  /** Deletes the account's flows begun before that instant. */
+  void deleteBegunBefore(UUID accountId, Instant before) {
+    jdbc.sql("delete from recovery_flow where account_id = :id and created_at < :before")
+        .param("id", accountId)
+        .param("before", DbTime.of(before))
+        .update();
+  }
+
   int deleteFinished(Instant now) {
     return jdbc.sql("delete from recovery_flow where expires_at <= :now or state = 'COMPLETED'")
         .param("now", DbTime.of(now))
