@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.propusk.account.AccountSummary;
+import org.propusk.account.ContactsReplaced;
 import org.propusk.account.Accounts;
 import org.propusk.authentication.RecoveryCodeUsed;
 import org.propusk.authentication.RecoveryCodesRenewed;
@@ -38,6 +39,7 @@ import org.propusk.shared.RateLimiter;
 import org.propusk.shared.RecentAuthentication;
 import org.propusk.shared.TooManyAttempts;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -366,6 +368,24 @@ class SecondFactorService implements SecondFactors {
     }
     events.publishEvent(new SecondFactorChanged(accountId, AuthenticationMethod.SMS, true, Occurrence.at(now)));
     return true;
+  }
+
+  /**
+   * A service centre replaced every contact of the account with one proven at the desk, after
+   * comparing the passport: the second factors were on what the citizen lost (the phone with the
+   * app or the SMS), so they go too, in the same transaction, and the citizen recovers access with
+   * the new contact alone (recovery would otherwise ask for a factor they no longer have and send
+   * them back to the centre). They turn a factor on again after signing in.
+   */
+  @EventListener
+  void on(ContactsReplaced event) {
+    Occurrence at = Occurrence.at(clock.instant());
+    if (factors.deleteTotp(event.accountId())) {
+      events.publishEvent(new SecondFactorChanged(event.accountId(), AuthenticationMethod.TOTP, false, at));
+    }
+    if (factors.turnSmsOff(event.accountId())) {
+      events.publishEvent(new SecondFactorChanged(event.accountId(), AuthenticationMethod.SMS, false, at));
+    }
   }
 
   /** Needs a recent password and both factors. */
