@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.propusk.account.Contact;
@@ -18,6 +19,7 @@ import org.propusk.test.TestContacts;
 import org.propusk.test.TestOperators;
 import org.propusk.test.TestOperators.Operator;
 import org.propusk.test.Waits;
+import org.propusk.shared.Retention;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,7 @@ class ContactProofsIntegrationTests {
   @Autowired Roles roles;
   @Autowired ContactProofs proofs;
   @Autowired JdbcClient jdbc;
+  @Autowired Retention contactProofRetention;
 
   @Test
   void theCodeTheVisitorReadsOutProvesThePhone() {
@@ -99,6 +102,12 @@ class ContactProofsIntegrationTests {
 
     clock.advance(ContactProofs.LIFETIME.plus(Duration.ofSeconds(1)));
     assertThatThrownBy(() -> proofs.proven(operator.accountId(), proof)).isInstanceOf(ContactProofs.NotFound.class);
+
+    // and the visitor's contact is not kept past that
+    UUID fresh = proofs.start(operator.accountId(), TestContacts.phone());
+    assertThat(contactProofRetention.deleteExpired()).isGreaterThanOrEqualTo(1);
+    assertThat(jdbc.sql("select id from operator_contact_proof where id in (:ids)").param("ids", List.of(proof, fresh)).query(UUID.class).list())
+        .containsExactly(fresh);
   }
 
   @Test
