@@ -74,6 +74,25 @@ abstract class BrowserTestSupport {
     browser.waitForPath(path);
   }
 
+  /**
+   * In a fresh browser, sets a new password through the recovery pages with the {@code nth} code
+   * sent to {@code login}; returns on the home page, signed in.
+   */
+  void recoverWithTheCode(String login, int nth, String password) {
+    browser.reset();
+    browser.open("/recovery");
+    browser.type("#login", login);
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath("/recovery/[0-9a-f-]{36}/confirm");
+    browser.type("#code", outbox.awaitCode(login, nth));
+    browser.submit("main form button[type=submit]");
+    browser.waitForPath("/recovery/[0-9a-f-]{36}/password");
+    browser.type("#password", password);
+    browser.type("#passwordRepeat", password);
+    browser.submit("#password-form button[type=submit]");
+    browser.waitForPath("/(\\?.*)?");
+  }
+
   @AfterEach
   void pagesRanWithoutScriptErrorsOrPolicyViolations() {
     assertThat(browser.consoleProblems()).isEmpty();

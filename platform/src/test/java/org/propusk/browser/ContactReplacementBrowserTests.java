@@ -69,18 +69,7 @@ class ContactReplacementBrowserTests extends BrowserTestSupport {
     assertThat(browser.text("p.notice")).startsWith("Контакты заменены");
     screenshots("contact-replaced");
 
-    browser.reset();
-    browser.open("/recovery");
-    browser.type("#login", phone);
-    browser.submit("main form button[type=submit]");
-    browser.waitForPath("/recovery/[0-9a-f-]{36}/confirm");
-    browser.type("#code", outbox.awaitCode(phone, 2));
-    browser.submit("main form button[type=submit]");
-    browser.waitForPath("/recovery/[0-9a-f-]{36}/password");
-    browser.type("#password", NEW_PASSWORD);
-    browser.type("#passwordRepeat", NEW_PASSWORD);
-    browser.submit("#password-form button[type=submit]");
-    browser.waitForPath("/(\\?.*)?");
+    recoverWithTheCode(phone, 2, NEW_PASSWORD);
     assertThat(browser.text("[data-testid=level]")).isEqualTo("Подтверждённая");
   }
 }

@@ -79,18 +79,7 @@ class VisitorRegistrationBrowserTests extends BrowserTestSupport {
     var accountId = accounts.findByContact(new Contact.Phone(MobilePhone.parse(phone).value())).orElseThrow();
     await().atMost(Waits.BACKGROUND).until(() -> accounts.find(accountId).orElseThrow().level().level() == AccountLevel.CONFIRMED);
 
-    browser.reset();
-    browser.open("/recovery");
-    browser.type("#login", phone);
-    browser.submit("main form button[type=submit]");
-    browser.waitForPath("/recovery/[0-9a-f-]{36}/confirm");
-    browser.type("#code", outbox.awaitCode(phone, 2));
-    browser.submit("main form button[type=submit]");
-    browser.waitForPath("/recovery/[0-9a-f-]{36}/password");
-    browser.type("#password", PASSWORD);
-    browser.type("#passwordRepeat", PASSWORD);
-    browser.submit("#password-form button[type=submit]");
-    browser.waitForPath("/(\\?.*)?");
+    recoverWithTheCode(phone, 2, PASSWORD);
 
     browser.reset();
     browser.open("/login");
