@@ -201,7 +201,9 @@ final class SignatureVerifier {
   private static void checkSignature(SignerInformation signer, X509CertificateHolder holder) {
     boolean valid;
     try {
-      valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(PROVIDER).build(holder));
+      // with the key, not the certificate: BouncyCastle would also hold the certificate's dates
+      // against the signing time the signer wrote, while they are checked at Propusk's clock
+      valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(PROVIDER).build(convert(holder).getPublicKey()));
     } catch (Exception wrong) {
       // a digest that does not match the content, a broken signature value, a key that does not fit
       valid = false;
