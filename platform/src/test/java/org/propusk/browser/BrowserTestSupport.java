@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.propusk.test.DevOutbox;
 import org.propusk.test.MutableClock;
@@ -15,8 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * One Chromium per test class against the running platform, a fresh citizen (no cookies, own
- * address) per test, and no script error or security-policy violation on any page.
+ * address) per test, and no script error or security-policy violation on any page. Tagged
+ * {@code browser}: CI's PostgreSQL run leaves them out (pages reach the database only through the
+ * services the HTTP tests already run there).
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTestSupport {
 
