@@ -3,16 +3,12 @@ package org.propusk.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.propusk.identifiers.MobilePhone;
 import org.propusk.test.ApiClient;
@@ -21,6 +17,7 @@ import org.propusk.test.MutableClock;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
+import org.propusk.test.VerifiedProfiles;
 import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -167,32 +164,19 @@ class AccountDeletionApiIntegrationTests {
 
   /** A sandbox citizen none of whose names or SNILS occurs anywhere in the database yet. */
   private Person personNobodyHere() {
-    List<Person> citizens = sandboxCitizens();
-    int start = ThreadLocalRandom.current().nextInt(citizens.size());
-    for (int i = 0; i < citizens.size(); i++) {
-      Person candidate = citizens.get((start + i) % citizens.size());
+    for (int tries = 0; tries < 1000; tries++) {
+      String[] c = VerifiedProfiles.unusedCitizenRow();
+      Person candidate = new Person(c[0], c[1], c[2].isEmpty() ? null : c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+      // the names are kept in clear: another account's equal names would be found after the deletion
       if (candidate.patronymic() != null
           && whereFound(List.of(candidate.lastName(), candidate.firstName(), candidate.patronymic(), candidate.snils()))
               .isEmpty()) {
         return candidate;
       }
     }
-    throw new IllegalStateException("every sandbox citizen is in the database already");
+    throw new IllegalStateException("no sandbox citizen whose names are not in the database already");
   }
 
-  private static List<Person> sandboxCitizens() {
-    try (InputStream in = AccountDeletionApiIntegrationTests.class.getClassLoader().getResourceAsStream("sandbox/citizens.csv")) {
-      List<Person> people = new ArrayList<>();
-      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
-      for (String line : lines) {
-        String[] c = line.split(",", -1);
-        people.add(new Person(c[0], c[1], c[2].isEmpty() ? null : c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]));
-      }
-      return people;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /**
    * Every {@code table.column} of text type in the current schema that holds one of the values: as

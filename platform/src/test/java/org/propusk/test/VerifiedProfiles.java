@@ -12,18 +12,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.propusk.verification.internal.registry.SandboxAddresses;
 import org.propusk.verification.internal.registry.SandboxCitizen;
 
 /**
- * A citizen's "Мои данные" filled with a random fictional citizen of the sandbox dataset, saved
- * over the API and waited for until both registry checks verified it. Random rows, so that test
- * classes sharing one database do not take each other's SNILS (a verified SNILS belongs to one
- * account); the first rows are left to the tests that name them.
+ * A citizen's "Мои данные" filled with a fictional citizen of the sandbox dataset, saved over the
+ * API and waited for until both registry checks verified it. Each call hands out another row of
+ * the dataset (in turn from a random start), so that tests sharing one database never take each
+ * other's SNILS (a verified SNILS belongs to one account; random rows met within a suite run);
+ * the first rows are left to the tests that name them.
  */
 public final class VerifiedProfiles {
 
   private static final List<String> ROWS = rows();
+  private static final int NAMED_ROWS = 1000;
+  private static final AtomicInteger NEXT_ROW = new AtomicInteger(ThreadLocalRandom.current().nextInt(ROWS.size()));
 
   private VerifiedProfiles() {}
 
@@ -79,9 +83,18 @@ public final class VerifiedProfiles {
     return address;
   }
 
-  /** A random fictional citizen of the sandbox registries, as the profile form takes it. */
+  /**
+   * A row of the sandbox dataset (last name, first name, patronymic, gender, birth date, birth
+   * place, SNILS, passport series and number, issue date, issuer, division code) that no other
+   * caller in this JVM has had.
+   */
+  public static String[] unusedCitizenRow() {
+    return ROWS.get(NAMED_ROWS + Math.floorMod(NEXT_ROW.getAndIncrement(), ROWS.size() - NAMED_ROWS)).split(",", -1);
+  }
+
+  /** A fictional citizen of the sandbox registries no other test has had, as the profile form takes it. */
   public static Map<String, Object> randomCitizen() {
-    String[] f = ROWS.get(ThreadLocalRandom.current().nextInt(1000, ROWS.size())).split(",", -1);
+    String[] f = unusedCitizenRow();
     String snils = f[6];
     Map<String, Object> profile = new HashMap<>();
     profile.put("lastName", f[0]);
