@@ -279,7 +279,11 @@ public final class Report {
     target(
         out,
         "error rate < 0.1 % (each Propusk scenario)",
-        mostErrors.map(r -> "at most %.2f %% (%s)".formatted(100 * r.errorRate(), r.scenario().label)),
+        mostErrors.map(
+            r ->
+                r.failed() == 0
+                    ? "no failed request"
+                    : "at most %.2f %% (%s)".formatted(100 * r.errorRate(), r.scenario().label)),
         mostErrors.map(r -> r.errorRate() < 0.001));
     Optional<Run> slowest = propusk.stream().filter(r -> r.measured().map(m -> m.p99() != null).orElse(false))
         .max((a, b) -> Double.compare(a.measured().get().p99(), b.measured().get().p99()));
