@@ -267,7 +267,7 @@ public final class Report {
                     fact(system + ".rss-peak-mib")));
       }
     }
-    return out.append("\nStart-up and idle memory are taken at a restart with the accounts in place (the schema migrated, caches cold); resident memory is VmRSS of the server's JVM process, sampled every second during the scenarios.\n").toString();
+    return out.append("\nStart-up and idle memory are taken at a restart with the accounts in place (the schema migrated, caches cold), idle memory 10 s after the server is ready; resident memory is VmRSS of the server's JVM process, sampled every second during the scenarios.\n").toString();
   }
 
   private String targets() {
