@@ -80,7 +80,7 @@ abstract class BenchSimulation extends Simulation {
     }
     scenario =
         scenario
-            // exitASAP: a step still under way at the end is left there, so no phase runs over
+            // exitASAP: a phase ends on time, also in the middle of a step (a request in flight is still answered)
             .asLongAs(session -> Instant.now().isBefore(started.get().plus(WARMUP)), true)
             .on(group(WARM_UP).on(exitBlockOnFail().on(step.apply(target))))
             .asLongAs(session -> Instant.now().isBefore(started.get().plus(WARMUP).plus(MEASURED)), true)
