@@ -8,7 +8,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * Gatling chains, so that every simulation runs the same scenario against either system.
  *
  * <p>Session attributes the chains read: {@code login} and {@code password} (an existing account,
- * from the simulation's feeder), {@code newPhone} (a phone no account has, for a registration);
+ * from the simulation's feeder), {@code newPhone} (a phone no account has, for a registration,
+ * with the {@code password} to set);
  * {@code authorizationCode()} saves {@code accessToken} and {@code refreshToken}, which
  * {@code refresh()} (it saves the rotated {@code refreshToken}) and {@code userInfo()} use.
  *
@@ -24,6 +25,22 @@ public interface Target {
   String REFRESH_TOKEN = "token: refresh_token";
   String CLIENT_CREDENTIALS_TOKEN = "token: client_credentials";
   String USERINFO = "userinfo";
+
+  /**
+   * The system named by {@code -Dbench.target} ({@code propusk} unless given): the class
+   * {@code <Name>Target} of this package, looked up by name so that each system's requests stay in
+   * a class of its own and a new system is one more class.
+   */
+  static Target chosen() {
+    String name = System.getProperty("bench.target", "propusk");
+    String className =
+        Target.class.getPackageName() + "." + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Target";
+    try {
+      return Class.forName(className).asSubclass(Target.class).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("-Dbench.target=" + name + ": no " + className, e);
+    }
+  }
 
   /** {@code propusk} or {@code keycloak}. */
   String name();
