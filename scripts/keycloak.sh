@@ -62,6 +62,7 @@ rss() { awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$1/status"; }
 running_pid() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && cat "$PID_FILE"; }
 
 fetch() {
+  if running_pid >/dev/null; then echo "Keycloak is running: scripts/keycloak.sh stop first" >&2; exit 1; fi
   local started
   started=$(now_ms)
   mkdir -p "$BASE"
@@ -126,26 +127,28 @@ stop() {
 start() {
   [ -x "$KC_HOME/bin/kc.sh" ] || { echo "no Keycloak: scripts/keycloak.sh fetch and setup first" >&2; exit 1; }
   if running_pid >/dev/null; then echo "Keycloak is already running (pid $(cat "$PID_FILE"))" >&2; exit 1; fi
-  local started launcher pid
+  local started pid deadline
   started=$(now_ms)
+  deadline=$(($(date +%s) + ${START_TIMEOUT:-300}))
   STARTED=0
   # its own session, so that it outlives this script; until it is ready, this script stops it
   # when interrupted or when it does not become ready in time
   KC_BOOTSTRAP_ADMIN_USERNAME=$ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD PRINT_ENV=true \
     setsid "$KC_HOME/bin/kc.sh" start --optimized </dev/null >"$LOG" 2>&1 &
-  launcher=$!
+  LAUNCHER=$!
   trap 'exit 130' INT TERM
-  trap '[ "$STARTED" = 1 ] || stop' EXIT
+  trap '[ "$STARTED" = 1 ] || { stop; kill "$LAUNCHER" 2>/dev/null || true; }' EXIT
   # kc.sh runs the JVM as its child: the JVM is what is measured and stopped
-  for _ in $(seq 1 50); do
-    pid=$(pgrep -P "$launcher" -f QuarkusEntryPoint || true)
-    [ -n "$pid" ] && break
+  until pid=$(pgrep -P "$LAUNCHER" -f QuarkusEntryPoint); do
+    if ! kill -0 "$LAUNCHER" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "Keycloak did not launch; see $LOG" >&2
+      tail -20 "$LOG" >&2
+      exit 1
+    fi
     sleep 0.1
   done
-  [ -n "$pid" ] || { echo "Keycloak did not launch; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
   echo "$pid" >"$PID_FILE"
-  local deadline=$(($(date +%s) + ${START_TIMEOUT:-300}))
-  until curl -fs -o /dev/null "$MANAGEMENT/health/ready"; do
+  until curl -fs --max-time 5 -o /dev/null "$MANAGEMENT/health/ready"; do
     if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
       echo "Keycloak did not become ready; see $LOG" >&2
       tail -30 "$LOG" >&2
