@@ -52,6 +52,7 @@ import org.propusk.test.MutableClock;
 import org.propusk.test.Pages;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.RelyingParty;
+import org.propusk.test.Rendezvous;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
 import org.propusk.test.TestDatabases;
@@ -86,6 +87,7 @@ class ConsentIntegrationTests {
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
+  @Autowired Rendezvous rendezvous;
   @Autowired PlatformTransactionManager transactions;
   RelyingParty rp;
 
@@ -239,6 +241,36 @@ class ConsentIntegrationTests {
       assertThat(AuthorizationResponse.parse(URI.create(rp.location(allowed.get()))).indicatesSuccess()).isTrue();
     }
     assertThat(count("oauth2_authorization_consent", "principal_name", accountId)).isOne();
+  }
+
+  /**
+   * Two tabs of one browser at the consent page of one portal, allowing at once: the two requests
+   * share a session, and both give it its first code, so both add the session's sid (for
+   * back-channel logout) to it. Spring Session stored a new attribute with a plain insert, and the
+   * second one failed on the attribute's key: a 500 (issue 15). Both get their code, and one
+   * consent remains.
+   */
+  @Test
+  void twoTabsAllowingAtOnceBothGetACode() throws Exception {
+    String phone = TestContacts.phone();
+    TestAccounts.registerByPhone(port, phone, PASSWORD);
+    ApiClient browser = new ApiClient(port);
+    String first = pathOf(rp.signIn(browser, attempt(browser, "openid profile").request(), phone, PASSWORD, null, clock));
+    String second = rp.location(Pages.page(browser, pathOf(attempt(browser, "openid profile").request().toURI())));
+    List<String> pages = List.of(Pages.page(browser, first).raw().body(), Pages.page(browser, second).raw().body());
+    // the two requests meet when the consent is announced: each has read the session, neither stored it
+    try (ExecutorService threads = Executors.newFixedThreadPool(2);
+        Rendezvous.Meeting meeting = rendezvous.at(ConsentGranted.class, 2)) {
+      List<Future<ApiClient.Response>> answers = new ArrayList<>();
+      for (String page : pages) {
+        answers.add(threads.submit(() -> post(browser, page, "allow-form")));
+      }
+      for (Future<ApiClient.Response> answer : answers) {
+        assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(302);
+        assertThat(AuthorizationResponse.parse(URI.create(rp.location(answer.get()))).indicatesSuccess()).isTrue();
+      }
+    }
+    assertThat(count("oauth2_authorization_consent", "principal_name", browser.get("/api/v1/me").text("id"))).isOne();
   }
 
   @Test
