@@ -34,10 +34,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,8 +52,10 @@ import org.propusk.test.MutableClock;
 import org.propusk.test.Pages;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.RelyingParty;
+import org.propusk.test.Rendezvous;
 import org.propusk.test.TestAccounts;
 import org.propusk.test.TestContacts;
+import org.propusk.test.TestDatabases;
 import org.propusk.test.VerifiedProfiles;
 import org.propusk.test.Waits;
 import org.propusk.account.Accounts;
@@ -57,6 +63,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consent, claims and the sharing log (ADR 6 test plan row 9) with the Nimbus SDK as the relying
@@ -79,6 +87,8 @@ class ConsentIntegrationTests {
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
+  @Autowired Rendezvous rendezvous;
+  @Autowired PlatformTransactionManager transactions;
   RelyingParty rp;
 
   @BeforeEach
@@ -190,6 +200,77 @@ class ConsentIntegrationTests {
     String accountId = browser.get("/api/v1/me").text("id");
     assertThat(count("oauth2_authorization_consent", "principal_name", accountId)).isZero();
     awaitAudit(accountId, "CONSENT_WITHDRAWN", "client=test-consent by=refusal");
+  }
+
+  /**
+   * Another tab of the citizen stores its consent to the portal while this tab's "allow" is under
+   * way (issue 15): the other tab's insert is held open here until this one has looked, found no
+   * consent, and come to store its own. Spring's save (look, then insert) then hit the consent's key
+   * inside the authorization endpoint: a 500. Now this tab gets its code and one consent remains.
+   */
+  @Test
+  void anAllowMeetingAConsentStoredMeanwhileGetsItsCode() throws Exception {
+    String phone = TestContacts.phone();
+    TestAccounts.registerByPhone(port, phone, PASSWORD);
+    ApiClient browser = new ApiClient(port);
+    String page =
+        Pages.page(browser, pathOf(rp.signIn(browser, attempt(browser, "openid profile").request(), phone, PASSWORD, null, clock)))
+            .raw()
+            .body();
+    String accountId = browser.get("/api/v1/me").text("id");
+    String portalId = jdbc.sql("select id from federation_client where client_id = 'test-consent'").query(String.class).single();
+    try (ExecutorService threads = Executors.newSingleThreadExecutor()) {
+      Future<ApiClient.Response> allowed =
+          new TransactionTemplate(transactions)
+              .execute(
+                  otherTab -> {
+                    jdbc.sql(
+                            "insert into oauth2_authorization_consent (registered_client_id, principal_name, authorities, granted_at)"
+                                + " values (:portal, :account, 'SCOPE_openid,SCOPE_profile', current_timestamp)")
+                        .param("portal", portalId)
+                        .param("account", accountId)
+                        .update();
+                    Future<ApiClient.Response> answer = threads.submit(() -> post(browser, page, "allow-form"));
+                    await()
+                        .atMost(Waits.BACKGROUND)
+                        .pollInterval(Duration.ofMillis(10))
+                        .until(() -> TestDatabases.executing(jdbc, "insert into oauth2_authorization_consent"));
+                    return answer;
+                  });
+      assertThat(allowed.get().status()).as(allowed.get().toString()).isEqualTo(302);
+      assertThat(AuthorizationResponse.parse(URI.create(rp.location(allowed.get()))).indicatesSuccess()).isTrue();
+    }
+    assertThat(count("oauth2_authorization_consent", "principal_name", accountId)).isOne();
+  }
+
+  /**
+   * Two tabs of one browser at the consent page of one portal, allowing at once: the two requests
+   * share a session, and both give it its first code, so both add the session's sid (for
+   * back-channel logout) to it. Spring Session stored a new attribute with a plain insert, and the
+   * second one failed on the attribute's key: a 500 (issue 15). Both get their code, and one
+   * consent remains.
+   */
+  @Test
+  void twoTabsAllowingAtOnceBothGetACode() throws Exception {
+    String phone = TestContacts.phone();
+    TestAccounts.registerByPhone(port, phone, PASSWORD);
+    ApiClient browser = new ApiClient(port);
+    String first = pathOf(rp.signIn(browser, attempt(browser, "openid profile").request(), phone, PASSWORD, null, clock));
+    String second = rp.location(Pages.page(browser, pathOf(attempt(browser, "openid profile").request().toURI())));
+    List<String> pages = List.of(Pages.page(browser, first).raw().body(), Pages.page(browser, second).raw().body());
+    // the two requests meet when the consent is announced: each has read the session, neither stored it
+    try (ExecutorService threads = Executors.newFixedThreadPool(2);
+        Rendezvous.Meeting meeting = rendezvous.at(ConsentGranted.class, 2)) {
+      List<Future<ApiClient.Response>> answers = new ArrayList<>();
+      for (String page : pages) {
+        answers.add(threads.submit(() -> post(browser, page, "allow-form")));
+      }
+      for (Future<ApiClient.Response> answer : answers) {
+        assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(302);
+        assertThat(AuthorizationResponse.parse(URI.create(rp.location(answer.get()))).indicatesSuccess()).isTrue();
+      }
+    }
+    assertThat(count("oauth2_authorization_consent", "principal_name", browser.get("/api/v1/me").text("id"))).isOne();
   }
 
   @Test
@@ -390,6 +471,10 @@ class ConsentIntegrationTests {
 
   /** Posts a form of the page as a browser would: its hidden fields, to its action; returns where it redirects. */
   private URI submit(ApiClient browser, String page, String formId) {
+    return URI.create(rp.location(post(browser, page, formId)));
+  }
+
+  private static ApiClient.Response post(ApiClient browser, String page, String formId) {
     Matcher form = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"" + formId + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(page);
     assertThat(form.find()).as(formId).isTrue();
     List<String> fields = new ArrayList<>();
@@ -397,13 +482,11 @@ class ConsentIntegrationTests {
     while (input.find()) {
       fields.add(encode(input.group(1)) + "=" + encode(input.group(2).replace("&amp;", "&")));
     }
-    ApiClient.Response answer =
-        browser.send(
-            browser.request(form.group(1))
-                .setHeader("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(fields.stream().collect(Collectors.joining("&")))));
-    return URI.create(rp.location(answer));
+    return browser.send(
+        browser.request(form.group(1))
+            .setHeader("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields.stream().collect(Collectors.joining("&")))));
   }
 
   private void awaitAudit(String accountId, String kind, String detailsStart) {

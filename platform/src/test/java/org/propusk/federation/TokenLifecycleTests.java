@@ -12,15 +12,22 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.propusk.account.Accounts;
 import org.propusk.account.Evidence;
@@ -31,9 +38,14 @@ import org.propusk.federation.FederationFlows.Code;
 import org.propusk.test.ApiClient;
 import org.propusk.test.PropuskIntegrationTest;
 import org.propusk.test.TestAccounts;
+import org.propusk.shared.DbTime;
 import org.propusk.test.TestContacts;
+import org.propusk.test.TestDatabases;
 import org.propusk.test.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a relying party's tokens do over their life (ADR 6, test plan rows 5 and 6): their headers
@@ -49,6 +61,8 @@ class TokenLifecycleTests extends RelyingPartyTestSupport {
 
   @Autowired Accounts accounts;
   @Autowired AuditTrail audit;
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void tokensNameTheirSigningKeyAndLiveTenAndFiveMinutes() throws Exception {
@@ -175,6 +189,41 @@ class TokenLifecycleTests extends RelyingPartyTestSupport {
     assertThat(flows.userInfoStatus(second.getAccessToken())).isEqualTo(401);
     assertThat(flows.active(Client.RP, second.getAccessToken())).isFalse();
     awaitAudit(account, AuditKind.REFRESH_TOKEN_REUSED, "client=test-rp");
+  }
+
+  /**
+   * Two refreshes with one token at once (issue 15): the other one's record of the spent token is
+   * held open here until this one has come to record it too. This one is refused like a reuse; it
+   * failed on the record's key inside the token endpoint before, a 500.
+   */
+  @Test
+  void aRefreshMeetingAParallelRefreshWithItsTokenIsRefused() throws Exception {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    OIDCTokens tokens = flows.tokens(Client.RP, flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD));
+    String hash =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(tokens.getRefreshToken().getValue().getBytes(StandardCharsets.UTF_8)));
+    String authorization =
+        jdbc.sql("select id from oauth2_authorization where refresh_hash = :hash").param("hash", hash).query(String.class).single();
+    try (ExecutorService threads = Executors.newSingleThreadExecutor()) {
+      Future<TokenResponse> refreshed =
+          new TransactionTemplate(transactions)
+              .execute(
+                  other -> {
+                    jdbc.sql("insert into federation_refresh_spent (token_hash, authorization_id, expires_at) values (:hash, :id, :until)")
+                        .param("hash", hash)
+                        .param("id", authorization)
+                        .param("until", DbTime.of(clock.instant().plus(Duration.ofHours(1))))
+                        .update();
+                    Future<TokenResponse> answer = threads.submit(() -> flows.refresh(Client.RP, tokens.getRefreshToken()));
+                    await()
+                        .atMost(Waits.BACKGROUND)
+                        .pollInterval(Duration.ofMillis(10))
+                        .until(() -> TestDatabases.executing(jdbc, "insert into federation_refresh_spent"));
+                    return answer;
+                  });
+      assertThat(error(refreshed.get())).isEqualTo("invalid_grant");
+    }
   }
 
   @Test

@@ -12,14 +12,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole platform on a random port, with a movable clock. All tests with this annotation share
- * one application context.
+ * The whole platform on a random port, with a movable clock and a {@link Rendezvous} for races. All
+ * tests with this annotation share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(PropuskIntegrationTest.Clocks.class)
+@Import({PropuskIntegrationTest.Clocks.class, Rendezvous.class})
 public @interface PropuskIntegrationTest {
 
   @TestConfiguration(proxyBeanMethods = false)

@@ -5,6 +5,8 @@ import java.util.Base64;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Sessions live in the database (Spring Session JDBC, table {@code spring_session}), so that any
@@ -24,5 +26,20 @@ class SessionStore {
       random.nextBytes(id);
       return encoder.encodeToString(id);
     };
+  }
+
+  /**
+   * A new attribute that a parallel request of the same session stored first stays as that request
+   * stored it. Spring Session inserts an attribute the session did not have when the request read
+   * it, so two requests adding the same one (two tabs getting the session's first code at once) met
+   * on the attribute's key, and the second was answered 500 (issue 15). {@code on conflict do
+   * nothing} means the same on H2 in PostgreSQL mode and on PostgreSQL.
+   */
+  @Bean
+  SessionRepositoryCustomizer<JdbcIndexedSessionRepository> firstOfParallelAttributesStays() {
+    return sessions ->
+        sessions.setCreateSessionAttributeQuery(
+            "insert into %TABLE_NAME%_attributes (session_primary_id, attribute_name, attribute_bytes)"
+                + " values (?, ?, ?) on conflict do nothing");
   }
 }

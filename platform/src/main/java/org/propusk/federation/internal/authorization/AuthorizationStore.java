@@ -15,6 +15,8 @@ import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -92,7 +94,12 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
         });
   }
 
-  /** The refresh token stored so far, when this save replaces it, is spent from now on. */
+  /**
+   * The refresh token stored so far, when this save replaces it, is spent from now on. Two refreshes
+   * with one token at once both replace it: the one that records it second is refused with {@code
+   * invalid_grant}, as a later reuse would be, instead of failing on the key inside the token
+   * endpoint (a 500, issue 15); its transaction, with its tokens, is rolled back.
+   */
   private void recordSpentRefreshToken(OAuth2Authorization authorization) {
     OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getToken(OAuth2RefreshToken.class);
     if (refresh == null) {
@@ -105,12 +112,17 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     if (replaced == null || replaced.equals(hash(refresh.getToken().getTokenValue()))) {
       return;
     }
-    getJdbcOperations()
-        .update(
-            "insert into federation_refresh_spent (token_hash, authorization_id, expires_at) values (?, ?, ?)",
-            replaced,
-            authorization.getId(),
-            DbTime.of(familyEnd(authorization, refresh.getToken())));
+    int recorded =
+        getJdbcOperations()
+            .update(
+                "insert into federation_refresh_spent (token_hash, authorization_id, expires_at) values (?, ?, ?)"
+                    + " on conflict do nothing",
+                replaced,
+                authorization.getId(),
+                DbTime.of(familyEnd(authorization, refresh.getToken())));
+    if (recorded == 0) {
+      throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+    }
   }
 
   /**
