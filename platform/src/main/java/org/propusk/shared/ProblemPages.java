@@ -3,13 +3,14 @@ package org.propusk.shared;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
  * Shows a problem on the page where it happened: field errors next to their fields ({@code
  * errors}), anything else as one message ({@code error}), a limit with its end ({@code retryAt});
- * the answer keeps the problem's status.
+ * the answer keeps the problem's status and its {@code Retry-After}.
  */
 @Component
 public class ProblemPages {
@@ -23,6 +24,9 @@ public class ProblemPages {
   /** Puts the problem into the model and returns the view to render. */
   public String show(Problem problem, Model model, HttpServletResponse response, String view) {
     response.setStatus(problem.status());
+    if (problem.retryAfter() != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfter().toSeconds()));
+    }
     if (problem instanceof InvalidInput invalid) {
       Map<String, String> errors = new LinkedHashMap<>();
       for (Violation violation : invalid.violations()) {

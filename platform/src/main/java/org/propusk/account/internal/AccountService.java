@@ -164,8 +164,11 @@ class AccountService implements Accounts {
     return repository.findByContact(contact).map(AccountRecord::id);
   }
 
+  /**
+   * No transaction: the hash (and its wait for a turn) holds no connection of the pool, which
+   * every request needs for its session; the account is read in one statement.
+   */
   @Override
-  @Transactional(readOnly = true)
   public Optional<UUID> authenticate(LoginIdentifier login, String password) {
     Optional<AccountRecord> account = findByLogin(login);
     String hash = account.map(AccountRecord::passwordHash).orElse(decoyHash);

@@ -15,6 +15,7 @@ import org.propusk.shared.AuthenticationMethod;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.InvalidInput;
 import org.propusk.shared.Messages;
+import org.propusk.shared.Overloaded;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.propusk.shared.TooManyAttempts;
@@ -115,6 +116,9 @@ class SignInPageController {
       response.setStatus(throttled.status());
       model.addAttribute("error", messages.title(throttled));
       model.addAttribute("retryAt", throttled.until());
+    } catch (Overloaded busy) {
+      // the form again, with the login and where the citizen was going, to send once more shortly
+      problems.show(busy, model, response, VIEW);
     }
     policy.forFormsReturningTo(wanted.returnTo(), response);
     model.addAttribute("form", new SignInForm(form.login(), null));
