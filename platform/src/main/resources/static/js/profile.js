@@ -46,10 +46,11 @@
 
   // Whatever the citizen types is theirs: a finished check never reloads it away.
   var edited = !!summary || !!recheck; // such a form holds what was typed, not what is stored
-  if (form) {
-    form.addEventListener('input', function () { edited = true; });
-    form.addEventListener('change', function () { edited = true; });
-  }
+  [form, document.getElementById('address-form')].forEach(function (f) {
+    if (!f) { return; }
+    f.addEventListener('input', function () { edited = true; });
+    f.addEventListener('change', function () { edited = true; });
+  });
 
   function state(document_) {
     var badge = document.getElementById(document_ + '-status');
@@ -83,12 +84,15 @@
     }
   }
 
-  // After a reload for a finished check (?checked=snils,passport): say which ones and how. The live
-  // region is empty at load and filled a moment later, so that screen readers read it out.
+  // The checks the page shows: the two documents, and the registration address at the ministry.
+  var CHECKS = ['snils', 'passport', 'registration'];
+
+  // After a reload for a finished check (?checked=snils,registration): say which ones and how. The
+  // live region is empty at load and filled a moment later, so that screen readers read it out.
   var checked = new URLSearchParams(window.location.search).get('checked');
   if (checked !== null && announcer) {
-    var parts = checked.split(',').filter(function (d) { return d === 'snils' || d === 'passport'; });
-    window.history.replaceState(null, '', window.location.pathname);
+    var parts = checked.split(',').filter(function (d) { return CHECKS.indexOf(d) >= 0; });
+    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
     if (parts.length) {
       setTimeout(function () {
         announce([announcer.getAttribute('data-finished')].concat(parts.map(outcome)).join(' '));
@@ -100,22 +104,33 @@
   // state has changed, unless the citizen is typing: then only say so.
   var main = document.getElementById('main');
   if (main && main.getAttribute('data-checking') === 'true' && window.fetch) {
-    var before = { snils: state('snils'), passport: state('passport') };
+    var before = {};
+    CHECKS.forEach(function (d) { before[d] = state(d); });
+    var checks = function (api) {
+      return fetch(main.getAttribute(api), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (body) { return body && body.checks ? body.checks : {}; });
+    };
     var delay = 1500;
     var poll = function () {
-      fetch(main.getAttribute('data-profile-api') || '/api/v1/profile', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (p) {
-          var changed = p && p.checks ? ['snils', 'passport'].filter(function (d) {
-            return p.checks[d] && p.checks[d].state !== before[d];
-          }) : [];
+      // the address API only while the address is being checked
+      Promise.all([
+        checks('data-profile-api'),
+        before.registration === 'pending' ? checks('data-address-api') : Promise.resolve({})
+      ])
+        .then(function (answers) {
+          var now = { snils: answers[0].snils, passport: answers[0].passport, registration: answers[1].registration };
+          var changed = CHECKS.filter(function (d) {
+            return now[d] && now[d].state !== before[d];
+          });
           if (!changed.length) {
             delay = Math.min(Math.round(delay * 1.5), 30000);
             setTimeout(poll, delay);
           } else if (edited) {
             announce(announcer.getAttribute('data-edited'), announcer.getAttribute('data-show'));
           } else {
-            window.location.replace(window.location.pathname + '?checked=' + changed.join(','));
+            window.location.replace(window.location.pathname + '?checked=' + changed.join(',')
+              + (changed.indexOf('registration') >= 0 ? '#addresses' : ''));
           }
         })
         .catch(function () { setTimeout(poll, 10000); });

@@ -211,6 +211,11 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(condition::apply);
   }
 
+  /** The element's text once it has any, e.g. a live region that is filled a moment after load. */
+  public String textOnceFilled(String css) {
+    return wait(d -> find(css).getText().isBlank() ? null : find(css).getText(), "text in " + css);
+  }
+
   /** Presses keys on whatever has the focus. */
   public void press(CharSequence... keys) {
     new Actions(driver).sendKeys(keys).perform();

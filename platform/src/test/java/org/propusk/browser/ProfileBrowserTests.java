@@ -82,7 +82,7 @@ class ProfileBrowserTests extends BrowserTestSupport {
           .as("green").isEqualTo("rgba(230, 244, 234, 1)");
     }
     if (caughtPending) {
-      String announcement = browser.wait(d -> blankToNull(browser.find("#check-announcer").getText()), "the announcement");
+      String announcement = browser.textOnceFilled("#check-announcer");
       assertThat(announcement)
           .as("the page says that the check has finished")
           .startsWith("Проверка завершена.")
@@ -129,7 +129,7 @@ class ProfileBrowserTests extends BrowserTestSupport {
     assertThat(browser.find("#passportNumber").getDomAttribute("aria-describedby")).contains("passportNumber-hint");
     assertThat(browser.find("#passport-group").getDomAttribute("aria-describedby")).isEqualTo("passport-status");
     if (browser.findAll("#saved-notice").isEmpty()) { // the page has reloaded itself for the outcome
-      String announcement = browser.wait(d -> blankToNull(browser.find("#check-announcer").getText()), "the announcement");
+      String announcement = browser.textOnceFilled("#check-announcer");
       assertThat(announcement)
           .contains("Паспорт гражданина РФ: Не прошёл проверку. Документ не найден в ведомстве.")
           .doesNotContain("..");
@@ -379,10 +379,6 @@ class ProfileBrowserTests extends BrowserTestSupport {
             .find("#" + id)
             .findElement(By.xpath("./ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]"));
     return field.findElement(By.cssSelector(".error")).getText();
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 
   private void capture(String name) {

@@ -98,6 +98,7 @@ class ProfilePageController {
         "checking",
         profile.snilsStatus().state() == CheckState.PENDING
             || profile.passportStatus().state() == CheckState.PENDING);
+    model.addAttribute("addressChecking", stored.registrationStatus().state() == CheckState.PENDING);
     return "verification/profile";
   }
 
