@@ -106,6 +106,7 @@ class PostCodeBrowserTests extends BrowserTestSupport {
     browser.type("#post-code", "AAAAA-AAAAA".equals(code) ? "CCCCC-CCCCC" : "AAAAA-AAAAA");
     browser.submit("#post-code-form button[type=submit]");
     assertThat(browser.text("#post-error")).isEqualTo("Неверный код. Осталось попыток: 4."); // the no-break space reads as a space
+    assertThat(browser.text("#centre-way")).as("the other ways stay on the page with the error").contains("Центры обслуживания");
     screenshots("ways-post-wrong-code");
 
     browser.type("#post-code", code);

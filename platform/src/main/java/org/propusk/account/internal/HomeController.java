@@ -3,6 +3,7 @@ package org.propusk.account.internal;
 import org.propusk.account.AccountLevel;
 import org.propusk.account.AccountSummary;
 import org.propusk.account.Accounts;
+import org.propusk.account.ConfirmationWaysPage;
 import org.propusk.account.Role;
 import org.propusk.account.Roles;
 import java.util.Comparator;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.HomeSection;
-import org.propusk.shared.SessionEnded;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +27,13 @@ class HomeController {
   private final Accounts accounts;
   private final Roles roles;
   private final List<HomeSection> sections;
+  private final ConfirmationWaysPage ways;
 
-  HomeController(Accounts accounts, Roles roles, List<HomeSection> sections) {
+  HomeController(Accounts accounts, Roles roles, List<HomeSection> sections, ConfirmationWaysPage ways) {
     this.accounts = accounts;
     this.roles = roles;
     this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
+    this.ways = ways;
   }
 
   @GetMapping("/")
@@ -56,7 +58,6 @@ class HomeController {
   /** The way from Standard to Confirmed: the three proofs of identity, and which work yet. */
   @GetMapping("/account/confirmation-ways")
   String confirmationWays(Model model) {
-    model.addAttribute("account", accounts.find(Citizen.current().orElseThrow().accountId()).orElseThrow(SessionEnded::new));
-    return "account/confirmation-ways";
+    return ways.show(Citizen.current().orElseThrow().accountId(), model);
   }
 }

@@ -2,6 +2,7 @@ package org.propusk.notification.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -63,25 +64,9 @@ class NotificationListener {
 
   @ApplicationModuleListener
   void on(RecoveryCodeIssued event) {
-    Locale locale = Locale.forLanguageTag(event.locale());
-    long minutes = minutesLeft(event.codeExpiresAt());
-    String code = secrets.open(event.code());
-    delivery.deliverCode(
-        Delivery.CodePurpose.RECOVERY,
-        switch (event.channel()) {
-          case "sms" ->
-              new OutgoingMessage(
-                  OutgoingMessage.Channel.SMS,
-                  event.recipient(),
-                  null,
-                  messages.in(locale, "notification.recovery.sms", code, minutes));
-          default ->
-              new OutgoingMessage(
-                  OutgoingMessage.Channel.EMAIL,
-                  event.recipient(),
-                  messages.in(locale, "notification.recovery.email.subject"),
-                  messages.in(locale, "notification.recovery.email.body", code, minutes));
-        });
+    deliverCode(
+        Delivery.CodePurpose.RECOVERY, event.channel(), event.recipient(), Locale.forLanguageTag(event.locale()),
+        "notification.recovery", secrets.open(event.code()), event.codeExpiresAt());
   }
 
   /** Tells every contact of the account, so that a stranger's change does not go unnoticed. */
@@ -196,43 +181,17 @@ class NotificationListener {
   /** The code for a new phone or e-mail goes to that new contact. */
   @ApplicationModuleListener
   void on(ContactChangeCodeIssued event) {
-    Locale locale = Locale.forLanguageTag(event.locale());
-    long minutes = minutesLeft(event.codeExpiresAt());
-    String code = secrets.open(event.code());
-    delivery.deliverCode(
-        Delivery.CodePurpose.CONTACT_CHANGE,
-        "sms".equals(event.channel())
-            ? new OutgoingMessage(
-                OutgoingMessage.Channel.SMS,
-                event.recipient(),
-                null,
-                messages.in(locale, "notification.contact-change.sms", code, minutes))
-            : new OutgoingMessage(
-                OutgoingMessage.Channel.EMAIL,
-                event.recipient(),
-                messages.in(locale, "notification.contact-change.email.subject"),
-                messages.in(locale, "notification.contact-change.email.body", code, minutes)));
+    deliverCode(
+        Delivery.CodePurpose.CONTACT_CHANGE, event.channel(), event.recipient(), Locale.forLanguageTag(event.locale()),
+        "notification.contact-change", secrets.open(event.code()), event.codeExpiresAt());
   }
 
   /** The code a visitor reads out to a service-centre operator; the visitor is there, in Russian. */
   @ApplicationModuleListener
   void on(ContactProofCodeIssued event) {
-    Locale locale = Locale.forLanguageTag("ru");
-    long minutes = minutesLeft(event.codeExpiresAt());
-    String code = secrets.open(event.code());
-    delivery.deliverCode(
-        Delivery.CodePurpose.SERVICE_CENTRE,
-        "sms".equals(event.channel())
-            ? new OutgoingMessage(
-                OutgoingMessage.Channel.SMS,
-                event.recipient(),
-                null,
-                messages.in(locale, "notification.contact-proof.sms", code, minutes))
-            : new OutgoingMessage(
-                OutgoingMessage.Channel.EMAIL,
-                event.recipient(),
-                messages.in(locale, "notification.contact-proof.email.subject"),
-                messages.in(locale, "notification.contact-proof.email.body", code, minutes)));
+    deliverCode(
+        Delivery.CodePurpose.SERVICE_CENTRE, event.channel(), event.recipient(), Locale.forLanguageTag("ru"),
+        "notification.contact-proof", secrets.open(event.code()), event.codeExpiresAt());
   }
 
   /** The old contact learns that it was replaced. */
@@ -379,7 +338,26 @@ class NotificationListener {
     delivery.deliverCode(Delivery.CodePurpose.REGISTRATION, message);
   }
 
-  private long minutesLeft(java.time.Instant expiresAt) {
+  /**
+   * A one-time code to the contact it proves: by SMS the message {@code <key>.sms}, else an e-mail
+   * of {@code <key>.email.subject} and {@code <key>.email.body}; each text gets the code and the
+   * minutes it has left.
+   */
+  private void deliverCode(
+      Delivery.CodePurpose purpose, String channel, String recipient, Locale locale, String key, String code, Instant expiresAt) {
+    long minutes = minutesLeft(expiresAt);
+    delivery.deliverCode(
+        purpose,
+        "sms".equals(channel)
+            ? new OutgoingMessage(OutgoingMessage.Channel.SMS, recipient, null, messages.in(locale, key + ".sms", code, minutes))
+            : new OutgoingMessage(
+                OutgoingMessage.Channel.EMAIL,
+                recipient,
+                messages.in(locale, key + ".email.subject"),
+                messages.in(locale, key + ".email.body", code, minutes)));
+  }
+
+  private long minutesLeft(Instant expiresAt) {
     long millis = Duration.between(clock.instant(), expiresAt).toMillis();
     return Math.max(1, (millis + 59_999) / 60_000);
   }

@@ -1,8 +1,9 @@
 package org.propusk.operator.internal;
 
+import static org.propusk.operator.internal.ProofPages.operator;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.propusk.shared.Citizen;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.springframework.stereotype.Controller;
@@ -60,7 +61,7 @@ class ContactReplacementController {
   @GetMapping("/operator/citizens/{accountId}/contact/{proofId}")
   String step(@PathVariable UUID accountId, @PathVariable UUID proofId, Model model, HttpServletResponse response) {
     try {
-      put(proofs.show(operator(), proofId), model);
+      ProofPages.put(proofs.show(operator(), proofId), model);
     } catch (Problem problem) {
       problems.show(problem, model, response, VIEW);
     }
@@ -78,7 +79,7 @@ class ContactReplacementController {
       proofs.prove(operator(), proofId, code);
     } catch (Problem problem) {
       problems.show(problem, model, response, VIEW);
-      showProof(proofId, model);
+      ProofPages.putIfOpen(proofs, proofId, model);
       return show(accountId, model, response);
     }
     return "redirect:/operator/citizens/" + accountId + "/contact/" + proofId;
@@ -96,7 +97,7 @@ class ContactReplacementController {
       replacement.replace(operator(), accountId, proofId, passportMatches);
     } catch (Problem problem) {
       problems.show(problem, model, response, VIEW);
-      showProof(proofId, model);
+      ProofPages.putIfOpen(proofs, proofId, model);
       return show(accountId, model, response);
     }
     redirect.addFlashAttribute("done", "contactReplaced");
@@ -113,22 +114,4 @@ class ContactReplacementController {
     return VIEW;
   }
 
-  /** The proof again next to an error, when it is still open. */
-  private void showProof(UUID proofId, Model model) {
-    try {
-      put(proofs.show(operator(), proofId), model);
-    } catch (ContactProofs.NotFound gone) {
-      // the page then offers to start again
-    }
-  }
-
-  private static void put(ContactProof proof, Model model) {
-    model.addAttribute("proofId", proof.id());
-    model.addAttribute("contact", proof.contact().value());
-    model.addAttribute("proven", proof.provenAt() != null);
-  }
-
-  private static UUID operator() {
-    return Citizen.current().orElseThrow().accountId();
-  }
 }

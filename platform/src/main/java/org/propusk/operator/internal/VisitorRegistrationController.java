@@ -1,9 +1,10 @@
 package org.propusk.operator.internal;
 
+import static org.propusk.operator.internal.ProofPages.operator;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.propusk.shared.Citizen;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
 import org.propusk.verification.ProfileForm;
@@ -54,7 +55,8 @@ class VisitorRegistrationController {
   @GetMapping("/operator/visitors/{proofId}")
   String step(@PathVariable UUID proofId, Model model, HttpServletResponse response) {
     try {
-      put(proofs.show(operator(), proofId), model);
+      ProofPages.put(proofs.show(operator(), proofId), model);
+      model.addAttribute("form", blank());
     } catch (Problem problem) {
       problems.show(problem, model, response, VIEW);
     }
@@ -95,27 +97,14 @@ class VisitorRegistrationController {
     return "redirect:/operator";
   }
 
-  /** The proof again next to an error, when it is still open. */
+  /** The proof again next to an error, with an empty form for the visitor's data, when it is still open. */
   private void showProof(UUID proofId, Model model) {
-    try {
-      put(proofs.show(operator(), proofId), model);
-    } catch (ContactProofs.NotFound gone) {
-      // the page then offers to start again
+    if (ProofPages.putIfOpen(proofs, proofId, model)) {
+      model.addAttribute("form", blank());
     }
-  }
-
-  private static void put(ContactProof proof, Model model) {
-    model.addAttribute("proofId", proof.id());
-    model.addAttribute("contact", proof.contact().value());
-    model.addAttribute("proven", proof.provenAt() != null);
-    model.addAttribute("form", blank());
   }
 
   private static ProfileForm blank() {
     return new ProfileForm(null, null, null, null, null, null, "RU", null, null, null, null, null, null, null, null, null, null, null);
-  }
-
-  private static UUID operator() {
-    return Citizen.current().orElseThrow().accountId();
   }
 }

@@ -1,30 +1,26 @@
 package org.propusk.confirmation.internal.post;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.propusk.account.Accounts;
+import org.propusk.account.ConfirmationWaysPage;
+import org.propusk.account.ConfirmationWaysSection;
 import org.propusk.shared.Citizen;
 import org.propusk.shared.Problem;
 import org.propusk.shared.ProblemPages;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The post way on the pages: its block on the ways page (asking for a letter, its state, the code
@@ -34,17 +30,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PostLetterPages {
 
   static final String WAYS = "/account/confirmation-ways";
-  private static final String WAYS_TEMPLATE = "account/confirmation-ways";
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
   private final PostLetters letters;
-  private final Accounts accounts;
+  private final ConfirmationWaysPage waysPage;
   private final ProblemPages pages;
   private final Clock clock;
 
-  PostLetterPages(PostLetters letters, Accounts accounts, ProblemPages pages, Clock clock) {
+  PostLetterPages(PostLetters letters, ConfirmationWaysPage waysPage, ProblemPages pages, Clock clock) {
     this.letters = letters;
-    this.accounts = accounts;
+    this.waysPage = waysPage;
     this.pages = pages;
     this.clock = clock;
   }
@@ -71,12 +66,10 @@ class PostLetterPages {
 
   /** The ways page again, with the refusal next to the post way's form. */
   private String refusedOnWays(Problem refused, Model model, HttpServletResponse response) {
-    UUID accountId = signedIn();
-    model.addAttribute("account", accounts.find(accountId).orElseThrow());
-    model.addAttribute("postWay", letters.way(accountId));
+    String view = waysPage.show(signedIn(), model);
     response.setStatus(refused.status());
     model.addAttribute("postError", pages.describe(refused));
-    return WAYS_TEMPLATE;
+    return view;
   }
 
   @GetMapping("/admin/post-letters")
@@ -110,30 +103,19 @@ class PostLetterPages {
     return Citizen.current().orElseThrow().accountId();
   }
 
-  /** Puts the post way's state into the ways page, which the account module renders. */
-  @Configuration(proxyBeanMethods = false)
-  static class WaysPage implements WebMvcConfigurer {
+  /** The post way's block on the ways page, which the account module renders. */
+  @Component
+  static class WaySection implements ConfirmationWaysSection {
 
     private final PostLetters letters;
 
-    WaysPage(PostLetters letters) {
+    WaySection(PostLetters letters) {
       this.letters = letters;
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-      registry
-          .addInterceptor(
-              new HandlerInterceptor() {
-                @Override
-                public void postHandle(
-                    HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
-                  if (view != null && "GET".equals(request.getMethod()) && WAYS_TEMPLATE.equals(view.getViewName())) {
-                    Citizen.current().ifPresent(c -> view.addObject("postWay", letters.way(c.accountId())));
-                  }
-                }
-              })
-          .addPathPatterns(WAYS);
+    public void addTo(UUID accountId, Model model) {
+      model.addAttribute("postWay", letters.way(accountId));
     }
   }
 }
