@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Every JSON API answer that is not a success is an RFC 9457 problem, in the client's language;
@@ -68,13 +71,22 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.internalServerError().body(body);
   }
 
-  /** A body over the cap of {@link JsonBodyLimit} is too large, not malformed. */
+  /**
+   * A body over the cap of {@link JsonBodyLimit} is too large, not malformed; text that is not
+   * well-formed ({@link WellFormedText}) is an error of its field.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
       if (cause instanceof JsonBodyLimit.TooLarge) {
         return handleExceptionInternal(ex, null, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+      }
+      if (cause instanceof InvalidFormatException text
+          && text.getTargetType() == String.class
+          && WellFormedText.MALFORMED.equals(text.getOriginalMessage())) {
+        ResponseEntity<ProblemDetail> answer = problem(new InvalidInput(field(text), WellFormedText.MALFORMED));
+        return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
       }
     }
     return super.handleHttpMessageNotReadable(ex, headers, status, request);
@@ -89,6 +101,19 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     problem.setTitle(messages.get("problem.http-" + status.value() + ".title"));
     problem.setDetail(null);
     return super.handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /** The field's name as the API calls it: {@code lastName}, {@code addresses[0].street}. */
+  private static String field(DatabindException error) {
+    StringBuilder field = new StringBuilder();
+    for (JacksonException.Reference step : error.getPath()) {
+      if (step.getPropertyName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+      } else if (step.getIndex() >= 0) {
+        field.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return field.toString();
   }
 
   private List<Map<String, String>> errors(List<Violation> violations) {
