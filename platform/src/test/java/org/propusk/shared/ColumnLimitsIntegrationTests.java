@@ -81,6 +81,7 @@ class ColumnLimitsIntegrationTests {
           "federation_refresh_spent.authorization_id", "federation_session_authorization.authorization_id",
           "federation_session_client.registered_client_id",
           "federation_sharing_log.channel", "federation_sharing_log.claims", "federation_sharing_log.client_id",
+          "federation_sharing_log.release_key",
           "federation_signing_key.alg", "federation_signing_key.kid", "federation_signing_key.private_jwk_sealed",
           "federation_signing_key.public_jwk",
           "identity_profile.citizenship", "identity_profile.foreign_doc_sealed", "identity_profile.gender",

@@ -38,7 +38,11 @@ public class UserInfoClaims implements Function<OidcUserInfoAuthenticationContex
         released.read(accountId).orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN));
     Map<String, Object> claims = ReleasedClaims.forUserInfo(authorization.getAuthorizedScopes(), citizen);
     RegisteredClient client = clients.findById(authorization.getRegisteredClientId());
-    log.released(accountId, client == null ? authorization.getRegisteredClientId() : client.getClientId(), claims.keySet(), SharingLog.USERINFO);
+    log.releasedByUserInfo(
+        accountId,
+        client == null ? authorization.getRegisteredClientId() : client.getClientId(),
+        claims.keySet(),
+        authorization.getAccessToken().getToken().getTokenValue());
     return new OidcUserInfo(claims);
   }
 }
