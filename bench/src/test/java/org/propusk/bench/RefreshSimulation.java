@@ -2,6 +2,7 @@ package org.propusk.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 
 /**
  * The relying party renews its tokens: each user signs a citizen in once (authorization code), then
@@ -11,6 +12,10 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 public class RefreshSimulation extends BenchSimulation {
 
   public RefreshSimulation() {
-    super(4, target -> feed(existingCitizens()).exec(target.authorizationCode()), target -> exec(target.refresh()));
+    // the relying party's server refreshes, without the browser's cookies
+    super(
+        4,
+        target -> feed(existingCitizens()).exec(target.authorizationCode()).exec(flushCookieJar()),
+        target -> exec(target.refresh()));
   }
 }

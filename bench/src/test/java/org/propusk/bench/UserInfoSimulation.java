@@ -3,6 +3,7 @@ package org.propusk.bench;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import java.time.Duration;
@@ -20,7 +21,8 @@ public class UserInfoSimulation extends BenchSimulation {
   public UserInfoSimulation() {
     super(
         4,
-        target -> feed(existingCitizens()).exec(target.authorizationCode()).exec(stamped()),
+        // the relying party's server calls userinfo, without the browser's cookies
+        target -> feed(existingCitizens()).exec(target.authorizationCode()).exec(flushCookieJar()).exec(stamped()),
         target ->
             doIf(session -> System.currentTimeMillis() - session.getLong("tokensAt") > RENEW_AFTER.toMillis())
                 .then(exec(target.refresh()).exec(stamped()))
