@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.DbTime;
@@ -54,6 +55,10 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
   private final OidcSessions sessions;
   private final Duration refreshAbsolute;
   private final Clock clock;
+  /** The authorization being saved, when its row exists: {@link #findById} answers with it. */
+  private final ThreadLocal<OAuth2Authorization> savingExisting = new ThreadLocal<>();
+  /** The authorization a guard read for a token, for the provider it calls ({@link #withFound}). */
+  private final ThreadLocal<Found> found = new ThreadLocal<>();
 
   public AuthorizationStore(
       JdbcOperations jdbc,
@@ -78,8 +83,16 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     transactions.executeWithoutResult(
         status -> {
           OAuth2Authorization authorization = sessions.bind(given);
-          recordSpentRefreshToken(authorization);
-          super.save(authorization);
+          Optional<StoredRow> stored = storedRow(authorization.getId());
+          stored.ifPresent(row -> recordSpentRefreshToken(authorization, row.refreshHash()));
+          // Spring's save reads the whole row back (findById) only to choose between update and
+          // insert; whether the row exists is known here already, so that read is skipped
+          savingExisting.set(stored.isPresent() ? authorization : null);
+          try {
+            super.save(authorization);
+          } finally {
+            savingExisting.remove();
+          }
           getJdbcOperations()
               .update(
                   "update oauth2_authorization set state_hash = ?, code_hash = ?, access_hash = ?, id_token_hash = ?,"
@@ -94,22 +107,46 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
         });
   }
 
+  @Override
+  public OAuth2Authorization findById(String id) {
+    OAuth2Authorization saving = savingExisting.get();
+    return saving != null && saving.getId().equals(id) ? saving : super.findById(id);
+  }
+
+  /** What a save needs of the row it replaces: its refresh token's hash, null when it has none. */
+  private record StoredRow(String refreshHash) {}
+
+  private Optional<StoredRow> storedRow(String id) {
+    return getJdbcOperations()
+        .query("select refresh_hash from oauth2_authorization where id = ?", (rs, row) -> new StoredRow(rs.getString(1)), id)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Runs a token provider with the authorization its guard has just read for this token, so that
+   * the provider's own lookup of the same token ({@link #findByToken}) does not read it again.
+   */
+  <T> T withFound(OAuth2Authorization authorization, String token, OAuth2TokenType type, Supplier<T> provider) {
+    found.set(new Found(hash(token), type.getValue(), authorization));
+    try {
+      return provider.get();
+    } finally {
+      found.remove();
+    }
+  }
+
+  private record Found(String tokenHash, String type, OAuth2Authorization authorization) {}
+
   /**
    * The refresh token stored so far, when this save replaces it, is spent from now on. Two refreshes
    * with one token at once both replace it: the one that records it second is refused with {@code
    * invalid_grant}, as a later reuse would be, instead of failing on the key inside the token
    * endpoint (a 500, issue 15); its transaction, with its tokens, is rolled back.
    */
-  private void recordSpentRefreshToken(OAuth2Authorization authorization) {
+  private void recordSpentRefreshToken(OAuth2Authorization authorization, String replaced) {
     OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getToken(OAuth2RefreshToken.class);
-    if (refresh == null) {
-      return;
-    }
-    List<String> stored =
-        getJdbcOperations()
-            .queryForList("select refresh_hash from oauth2_authorization where id = ?", String.class, authorization.getId());
-    String replaced = stored.isEmpty() ? null : stored.get(0);
-    if (replaced == null || replaced.equals(hash(refresh.getToken().getTokenValue()))) {
+    if (refresh == null || replaced == null || replaced.equals(hash(refresh.getToken().getTokenValue()))) {
       return;
     }
     int recorded =
@@ -153,6 +190,10 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
   @Override
   public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
     String hash = hash(token);
+    Found known = found.get();
+    if (known != null && tokenType != null && known.type().equals(tokenType.getValue()) && known.tokenHash().equals(hash)) {
+      return known.authorization();
+    }
     if (tokenType == null) {
       return first(
           String.join(" or ", HASH_COLUMNS.stream().map(c -> c + " = ?").toList()),

@@ -63,7 +63,7 @@ public final class RefreshTokenReuseGuard implements AuthenticationProvider {
         && !clock.instant().isBefore(refresh.getToken().getExpiresAt())) {
       throw invalidGrant();
     }
-    return delegate.authenticate(authentication);
+    return store.withFound(authorization, presented, OAuth2TokenType.REFRESH_TOKEN, () -> delegate.authenticate(authentication));
   }
 
   private void revoke(OAuth2Authorization family) {
