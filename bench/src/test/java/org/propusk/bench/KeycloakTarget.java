@@ -3,22 +3,12 @@ package org.propusk.bench;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
-import static org.propusk.bench.PropuskTarget.CALLBACK;
-import static org.propusk.bench.PropuskTarget.RP;
-import static org.propusk.bench.PropuskTarget.RP_SECRET;
-import static org.propusk.bench.PropuskTarget.SERVICE;
-import static org.propusk.bench.PropuskTarget.SERVICE_SECRET;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Keycloak 26.7.3's requests for each scenario, as close to Propusk's as Keycloak allows: the
@@ -31,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class KeycloakTarget implements Target {
 
-  private static final String BASE_URL = "http://127.0.0.1:18180";
   private static final String REALM = "/realms/bench";
   private static final String OIDC = REALM + "/protocol/openid-connect";
 
@@ -41,13 +30,18 @@ public final class KeycloakTarget implements Target {
   }
 
   @Override
-  public HttpProtocolBuilder protocol() {
-    return http.baseUrl(BASE_URL)
-        // a login ends in a redirect to a callback that nothing serves: the code is read from its Location
-        .disableFollowRedirect()
-        .acceptHeader("application/json")
-        .acceptLanguageHeader("ru")
-        .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Gatling (Propusk benchmark)");
+  public String baseUrl() {
+    return "http://127.0.0.1:18180";
+  }
+
+  @Override
+  public String tokenPath() {
+    return OIDC + "/token";
+  }
+
+  @Override
+  public String userInfoPath() {
+    return OIDC + "/userinfo";
   }
 
   /** The realm's public description: the cheapest answer that goes through the realm. */
@@ -88,7 +82,7 @@ public final class KeycloakTarget implements Target {
                 .formParam("username", "#{newPhone}")
                 .formParam("password", "#{password}")
                 .formParam("password-confirm", "#{password}")
-                .check(status().is(302), codeFromCallback()));
+                .check(status().is(302), Target.codeFromCallback()));
   }
 
   @Override
@@ -102,56 +96,8 @@ public final class KeycloakTarget implements Target {
                 .formParam("username", "#{login}")
                 .formParam("password", "#{password}")
                 .formParam("credentialId", "")
-                .check(status().is(302), codeFromCallback()))
-        .exec(
-            http(AUTHORIZATION_CODE_TOKEN)
-                .post(OIDC + "/token")
-                .basicAuth(RP, RP_SECRET)
-                .formParam("grant_type", "authorization_code")
-                .formParam("code", "#{code}")
-                .formParam("redirect_uri", CALLBACK)
-                .formParam("code_verifier", "#{codeVerifier}")
-                .check(
-                    status().is(200),
-                    jsonPath("$.id_token").exists(),
-                    jsonPath("$.access_token").saveAs("accessToken"),
-                    jsonPath("$.refresh_token").saveAs("refreshToken")));
-  }
-
-  /** The realm revokes a refresh token once used (as Propusk does): the new one is kept. */
-  @Override
-  public ChainBuilder refresh() {
-    return exec(
-        http(REFRESH_TOKEN)
-            .post(OIDC + "/token")
-            .basicAuth(RP, RP_SECRET)
-            .formParam("grant_type", "refresh_token")
-            .formParam("refresh_token", "#{refreshToken}")
-            .check(
-                status().is(200),
-                jsonPath("$.access_token").saveAs("accessToken"),
-                jsonPath("$.refresh_token").saveAs("refreshToken")));
-  }
-
-  /** Scope {@code api}: an optional client scope of bench-service, as Propusk's service scope. */
-  @Override
-  public ChainBuilder clientCredentials() {
-    return exec(
-        http(CLIENT_CREDENTIALS_TOKEN)
-            .post(OIDC + "/token")
-            .basicAuth(SERVICE, SERVICE_SECRET)
-            .formParam("grant_type", "client_credentials")
-            .formParam("scope", "api")
-            .check(status().is(200), jsonPath("$.access_token").exists()));
-  }
-
-  @Override
-  public ChainBuilder userInfo() {
-    return exec(
-        http(USERINFO)
-            .get(OIDC + "/userinfo")
-            .header("Authorization", "Bearer #{accessToken}")
-            .check(status().is(200), jsonPath("$.sub").exists()));
+                .check(status().is(302), Target.codeFromCallback()))
+        .exec(codeExchange());
   }
 
   /** bench-rp's authorization request with PKCE S256, from {@link AuthorizationRequests#fresh()}. */
@@ -174,12 +120,5 @@ public final class KeycloakTarget implements Target {
   /** The action of the page's form, its session code and execution included, as {@code formAction}. */
   private static CheckBuilder formAction(String formId) {
     return css("form#" + formId, "action").saveAs("formAction");
-  }
-
-  /** The authorization code from the redirect to bench-rp's callback, as {@code code}. */
-  private static CheckBuilder codeFromCallback() {
-    return headerRegex("Location", "^" + Pattern.quote(CALLBACK) + "\\?(?:.*&)?code=([^&]+)")
-        .transform(code -> URLDecoder.decode(code, StandardCharsets.UTF_8))
-        .saveAs("code");
   }
 }

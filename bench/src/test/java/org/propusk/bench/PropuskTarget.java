@@ -7,15 +7,11 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.http.HttpDsl.header;
-import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -35,12 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class PropuskTarget implements Target {
 
-  static final String BASE_URL = "http://127.0.0.1:18080";
-  static final String RP = "bench-rp";
-  static final String RP_SECRET = "bench-rp-secret-0123456789abcdef0123456789";
-  static final String CALLBACK = "http://127.0.0.1:18099/callback";
-  static final String SERVICE = "bench-service";
-  static final String SERVICE_SECRET = "bench-service-secret-0123456789abcdef012345";
 
   /** Spring Security's header for the session's CSRF token (HttpSessionCsrfTokenRepository). */
   private static final String CSRF_HEADER = "X-CSRF-TOKEN";
@@ -57,14 +47,18 @@ public final class PropuskTarget implements Target {
   }
 
   @Override
-  public HttpProtocolBuilder protocol() {
-    return http.baseUrl(BASE_URL)
-        // the browser's redirects are steps of their own, and the last one leads to a callback that
-        // nothing serves: the code is read from its Location
-        .disableFollowRedirect()
-        .acceptHeader("application/json")
-        .acceptLanguageHeader("ru")
-        .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Gatling (Propusk benchmark)");
+  public String baseUrl() {
+    return "http://127.0.0.1:18080";
+  }
+
+  @Override
+  public String tokenPath() {
+    return "/oauth2/token";
+  }
+
+  @Override
+  public String userInfoPath() {
+    return "/userinfo";
   }
 
   @Override
@@ -156,60 +150,8 @@ public final class PropuskTarget implements Target {
                 .formParam("return", "#{returnTo}")
                 .formParam("_csrf", "#{csrfToken}")
                 .check(status().is(302), header("Location").saveAs("backToAuthorize")))
-        .exec(
-            fromBrowser(http("authorize, signed in").get("#{backToAuthorize}"))
-                .check(
-                    status().is(302),
-                    headerRegex("Location", "^" + Pattern.quote(CALLBACK) + "\\?(?:.*&)?code=([^&]+)")
-                        .transform(code -> URLDecoder.decode(code, StandardCharsets.UTF_8))
-                        .saveAs("code")))
-        .exec(
-            http(AUTHORIZATION_CODE_TOKEN)
-                .post("/oauth2/token")
-                .basicAuth(RP, RP_SECRET)
-                .formParam("grant_type", "authorization_code")
-                .formParam("code", "#{code}")
-                .formParam("redirect_uri", CALLBACK)
-                .formParam("code_verifier", "#{codeVerifier}")
-                .check(
-                    status().is(200),
-                    jsonPath("$.id_token").exists(),
-                    jsonPath("$.access_token").saveAs("accessToken"),
-                    jsonPath("$.refresh_token").saveAs("refreshToken")));
-  }
-
-  @Override
-  public ChainBuilder refresh() {
-    return exec(
-        http(REFRESH_TOKEN)
-            .post("/oauth2/token")
-            .basicAuth(RP, RP_SECRET)
-            .formParam("grant_type", "refresh_token")
-            .formParam("refresh_token", "#{refreshToken}")
-            .check(
-                status().is(200),
-                jsonPath("$.access_token").saveAs("accessToken"),
-                jsonPath("$.refresh_token").saveAs("refreshToken")));
-  }
-
-  @Override
-  public ChainBuilder clientCredentials() {
-    return exec(
-        http(CLIENT_CREDENTIALS_TOKEN)
-            .post("/oauth2/token")
-            .basicAuth(SERVICE, SERVICE_SECRET)
-            .formParam("grant_type", "client_credentials")
-            .formParam("scope", "api")
-            .check(status().is(200), jsonPath("$.access_token").exists()));
-  }
-
-  @Override
-  public ChainBuilder userInfo() {
-    return exec(
-        http(USERINFO)
-            .get("/userinfo")
-            .header("Authorization", "Bearer #{accessToken}")
-            .check(status().is(200), jsonPath("$.sub").exists()));
+        .exec(fromBrowser(http("authorize, signed in").get("#{backToAuthorize}")).check(status().is(302), Target.codeFromCallback()))
+        .exec(codeExchange());
   }
 
   /** The session's CSRF token, as an API client asks for it before its changes. */

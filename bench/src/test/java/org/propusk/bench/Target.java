@@ -1,7 +1,17 @@
 package org.propusk.bench;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * One system under load (Propusk or Keycloak): the requests each scenario makes against it, as
@@ -26,6 +36,13 @@ public interface Target {
   String CLIENT_CREDENTIALS_TOKEN = "token: client_credentials";
   String USERINFO = "userinfo";
 
+  /** The relying party and the service: the same ids, secrets and callback on both systems. */
+  String RP = "bench-rp";
+  String RP_SECRET = "bench-rp-secret-0123456789abcdef0123456789";
+  String CALLBACK = "http://127.0.0.1:18099/callback";
+  String SERVICE = "bench-service";
+  String SERVICE_SECRET = "bench-service-secret-0123456789abcdef012345";
+
   /**
    * The system named by {@code -Dbench.target} ({@code propusk} unless given): the class
    * {@code <Name>Target} of this package, looked up by name so that each system's requests stay in
@@ -45,7 +62,26 @@ public interface Target {
   /** {@code propusk} or {@code keycloak}. */
   String name();
 
-  HttpProtocolBuilder protocol();
+  /** Where the system listens (loopback only). */
+  String baseUrl();
+
+  /** The OpenID Connect token endpoint's path. */
+  String tokenPath();
+
+  /** The OpenID Connect userinfo endpoint's path. */
+  String userInfoPath();
+
+  /**
+   * A browser's requests; the browser's redirects are steps of their own, and the last one leads to
+   * a callback that nothing serves: the code is read from its Location.
+   */
+  default HttpProtocolBuilder protocol() {
+    return http.baseUrl(baseUrl())
+        .disableFollowRedirect()
+        .acceptHeader("application/json")
+        .acceptLanguageHeader("ru")
+        .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Gatling (Propusk benchmark)");
+  }
 
   ChainBuilder noOp();
 
@@ -55,12 +91,63 @@ public interface Target {
   /** A registration of {@code newPhone} through to an account with a password. */
   ChainBuilder registration();
 
-  /** The browser's authorization-code login of {@code login} at {@code bench-rp}, then the code exchange. */
+  /** The browser's authorization-code login of {@code login} at {@code bench-rp}, then {@link #codeExchange()}. */
   ChainBuilder authorizationCode();
 
-  ChainBuilder refresh();
+  /** bench-rp exchanges the {@code code} with its PKCE verifier; saves {@code accessToken} and {@code refreshToken}. */
+  default ChainBuilder codeExchange() {
+    return exec(
+        http(AUTHORIZATION_CODE_TOKEN)
+            .post(tokenPath())
+            .basicAuth(RP, RP_SECRET)
+            .formParam("grant_type", "authorization_code")
+            .formParam("code", "#{code}")
+            .formParam("redirect_uri", CALLBACK)
+            .formParam("code_verifier", "#{codeVerifier}")
+            .check(
+                status().is(200),
+                jsonPath("$.id_token").exists(),
+                jsonPath("$.access_token").saveAs("accessToken"),
+                jsonPath("$.refresh_token").saveAs("refreshToken")));
+  }
 
-  ChainBuilder clientCredentials();
+  /** Both systems revoke a refresh token once used: the rotated one is kept. */
+  default ChainBuilder refresh() {
+    return exec(
+        http(REFRESH_TOKEN)
+            .post(tokenPath())
+            .basicAuth(RP, RP_SECRET)
+            .formParam("grant_type", "refresh_token")
+            .formParam("refresh_token", "#{refreshToken}")
+            .check(
+                status().is(200),
+                jsonPath("$.access_token").saveAs("accessToken"),
+                jsonPath("$.refresh_token").saveAs("refreshToken")));
+  }
 
-  ChainBuilder userInfo();
+  /** bench-service with scope {@code api} (on Keycloak an optional client scope of bench-service). */
+  default ChainBuilder clientCredentials() {
+    return exec(
+        http(CLIENT_CREDENTIALS_TOKEN)
+            .post(tokenPath())
+            .basicAuth(SERVICE, SERVICE_SECRET)
+            .formParam("grant_type", "client_credentials")
+            .formParam("scope", "api")
+            .check(status().is(200), jsonPath("$.access_token").exists()));
+  }
+
+  default ChainBuilder userInfo() {
+    return exec(
+        http(USERINFO)
+            .get(userInfoPath())
+            .header("Authorization", "Bearer #{accessToken}")
+            .check(status().is(200), jsonPath("$.sub").exists()));
+  }
+
+  /** The authorization code from the redirect to bench-rp's callback, as {@code code}. */
+  static CheckBuilder codeFromCallback() {
+    return headerRegex("Location", "^" + Pattern.quote(CALLBACK) + "\\?(?:.*&)?code=([^&]+)")
+        .transform(code -> URLDecoder.decode(code, StandardCharsets.UTF_8))
+        .saveAs("code");
+  }
 }
