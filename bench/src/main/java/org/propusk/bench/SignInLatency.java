@@ -1,11 +1,6 @@
 package org.propusk.bench;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small bounded password sign-in load on Propusk, for the data-scale check of issue 14 (sign-in
  * latency with 10 k and with 1 M accounts in the database): each of CLIENTS threads signs in again
  * and again as a citizen picked at random among the generated logins ({@link BenchAccounts}), each
- * time as a new client (no cookies, an address of its own in {@code X-Forwarded-For}, which the
- * {@code dev} profile believes from loopback): {@code GET /api/v1/csrf}, then {@code POST
- * /api/v1/session} with the CSRF header. After WARMUP seconds it measures the POST for SECONDS and
+ * time as a new client ({@link SignInClient}). After WARMUP seconds it measures the POST for SECONDS and
  * prints, per target, the sign-ins, their rate, p50/p95/p99 and the errors (answers other than 200).
  *
  * <p>With several targets (platforms on databases of different sizes) each thread takes them in
@@ -36,9 +27,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class SignInLatency {
-
-  private static final Pattern CSRF =
-      Pattern.compile("\"headerName\"\\s*:\\s*\"([^\"]+)\".*\"token\"\\s*:\\s*\"([^\"]+)\"");
 
   /** A platform and the number of generated logins in its database. */
   record Target(String base, int accounts) {
@@ -112,41 +100,18 @@ public final class SignInLatency {
    * the latencies (ns) of those begun after {@code measureFrom} and finished by {@code end}.
    */
   private List<List<Long>> signInUntil(int first, long measureFrom, long end) {
-    CookieManager cookies = new CookieManager();
-    HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    SignInClient client = new SignInClient();
     List<List<Long>> latencies = new ArrayList<>();
     targets.forEach(t -> latencies.add(new ArrayList<>()));
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int turn = first; System.nanoTime() < end; turn++) {
       int t = turn % targets.size();
       Target target = targets.get(t);
-      cookies.getCookieStore().removeAll();
-      String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
-      String body =
-          "{\"login\":\"%s\",\"password\":\"%s\"}"
-              .formatted(BenchAccounts.login(random.nextInt(target.accounts())), BenchAccounts.PASSWORD);
       boolean measuring = System.nanoTime() >= measureFrom;
       try {
-        HttpResponse<String> csrf =
-            http.send(request(target, "/api/v1/csrf", address).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = CSRF.matcher(csrf.body());
-        if (csrf.statusCode() != 200 || !token.find()) {
-          throw new IOException("no CSRF token: " + csrf.statusCode());
-        }
-        HttpRequest signIn =
-            request(target, "/api/v1/session", address)
-                .header("Content-Type", "application/json")
-                .header(token.group(1), token.group(2))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        long started = System.nanoTime();
-        int status = http.send(signIn, HttpResponse.BodyHandlers.discarding()).statusCode();
-        long finished = System.nanoTime();
-        if (status != 200) {
-          throw new IOException("sign-in answered " + status);
-        }
-        if (measuring && finished <= end) {
-          latencies.get(t).add(finished - started);
+        long took = client.signIn(target.base(), random.nextInt(target.accounts()));
+        if (measuring && System.nanoTime() <= end) {
+          latencies.get(t).add(took);
         }
       } catch (IOException e) {
         if (measuring) {
@@ -158,13 +123,6 @@ public final class SignInLatency {
       }
     }
     return latencies;
-  }
-
-  private static HttpRequest.Builder request(Target target, String path, String address) {
-    return HttpRequest.newBuilder(URI.create(target.base() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json")
-        .header("X-Forwarded-For", address);
   }
 
   /** Nearest-rank percentile of sorted values. */

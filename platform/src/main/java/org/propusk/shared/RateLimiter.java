@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>It counts on a small connection pool of its own, in short transactions that commit at once:
  * a count never waits for a connection held by the caller's transaction (a burst cannot starve
- * the main pool), and it survives whatever that transaction does afterwards. Refusals are counted by
+ * the main pool), and it survives whatever that transaction does afterwards. All the limits of one
+ * request are counted in one such transaction. Forgetting (after a right password) joins the
+ * caller's transaction instead. Refusals are counted by
  * kind and decision ({@code propusk.rate.limits.refused}), never by subject.
  */
 @Component
@@ -36,8 +38,12 @@ public class RateLimiter implements DisposableBean {
   /** Each count holds a connection for a few statements only. */
   private static final int POOL_SIZE = 4;
 
+  /** The lock rows the migration creates: subjects share them, spread by a hash. */
+  private static final int LOCK_ROWS = 1024;
+
   private final HikariDataSource pool;
   private final JdbcClient jdbc;
+  private final JdbcClient callers;
   private final Clock clock;
   private final OneTimeSecrets secrets;
   private final Limits limits;
@@ -45,12 +51,18 @@ public class RateLimiter implements DisposableBean {
   private final MeterRegistry metrics;
 
   RateLimiter(
-      DataSourceProperties database, Clock clock, OneTimeSecrets secrets, Limits limits, MeterRegistry metrics) {
+      DataSourceProperties database,
+      JdbcClient callers,
+      Clock clock,
+      OneTimeSecrets secrets,
+      Limits limits,
+      MeterRegistry metrics) {
     this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     pool.setPoolName("rate-limits");
     pool.setMaximumPoolSize(POOL_SIZE);
     this.jdbc = JdbcClient.create(pool);
     this.ownTransaction = new TransactionTemplate(new JdbcTransactionManager(pool));
+    this.callers = callers;
     this.clock = clock;
     this.secrets = secrets;
     this.limits = limits;
@@ -63,32 +75,12 @@ public class RateLimiter implements DisposableBean {
   }
 
   /**
-   * Takes a slot for one more event of this kind and subject, or says how long to wait. The count
-   * locks the subject's row: parallel requests on any node are admitted one after another and never
-   * past the limit, and an admitted event stays counted whatever the caller does afterwards (a 409
-   * or a rollback does not undo it). A refused attempt is not counted, so that waiting out a delay
-   * or a lock-out is always enough.
+   * Takes a slot for one more event of this kind and subject, or says how long to wait: see
+   * {@link #takeAll}. A refusal is counted in the metrics, not as an event.
    */
   public LimitDecision acquire(LimitKind kind, String subject) {
-    String key = key(subject);
-    Optional<LimitDecision> decision = ownTransaction.execute(tx -> acquireLocked(kind, key));
-    if (decision.isEmpty()) {
-      createSubject(kind, key);
-      decision = ownTransaction.execute(tx -> acquireLocked(kind, key));
-    }
-    LimitDecision decided = decision.orElseThrow(() -> new IllegalStateException("no rate-limit row for " + kind));
-    String refusal =
-        switch (decided) {
-          case LimitDecision.Permitted permitted -> null;
-          case LimitDecision.Delayed delayed -> "delayed";
-          case LimitDecision.LockedOut lockedOut -> "locked_out";
-        };
-    if (refusal != null) {
-      metrics
-          .counter("propusk.rate.limits.refused", "kind", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), "decision", refusal)
-          .increment();
-    }
-    return decided;
+    Counting counting = count(List.of(new Counted(kind, subject)));
+    return counting.refusal() != null ? counting.refusal() : counting.slots().getFirst();
   }
 
   /**
@@ -97,48 +89,50 @@ public class RateLimiter implements DisposableBean {
    * @throws TooManyAttempts when the limit is reached
    */
   public LimitDecision.Permitted take(LimitKind kind, String subject, String problemType) {
-    return switch (acquire(kind, subject)) {
-      case LimitDecision.Permitted slot -> slot;
-      case LimitDecision refused -> throw new TooManyAttempts(problemType, refused, clock.instant());
-    };
+    return takeAll(problemType, new Counted(kind, subject)).getFirst();
   }
 
   /** One subject of a kind, for {@link #takeAll}. */
   public record Counted(LimitKind kind, String subject) {}
 
   /**
-   * Takes a slot of every kind for its subject, or none: the slots taken before a refusal are given
-   * back, so that a refused attempt counts nowhere.
+   * Takes a slot of every kind for its subject, or none, in one short transaction of the limiter's
+   * own that commits at once: parallel requests on any node are admitted one after another and
+   * never past a limit, and the admitted events stay counted whatever the caller does afterwards (a
+   * 409 or a rollback does not undo them). A refused attempt counts nowhere, so that waiting out a
+   * delay or a lock-out is always enough.
    *
-   * @throws TooManyAttempts when one of the limits is reached
+   * @return the slots, in the order of {@code counted}
+   * @throws TooManyAttempts with the first of the limits (in the order given) that is reached
    */
   public List<LimitDecision.Permitted> takeAll(String problemType, Counted... counted) {
-    List<LimitDecision.Permitted> taken = new ArrayList<>();
-    try {
-      for (Counted c : counted) {
-        taken.add(take(c.kind(), c.subject(), problemType));
-      }
-    } catch (TooManyAttempts refused) {
-      taken.forEach(this::release);
-      throw refused;
+    Counting counting = count(List.of(counted));
+    if (counting.refusal() != null) {
+      throw new TooManyAttempts(problemType, counting.refusal(), clock.instant());
     }
-    return taken;
+    return counting.slots();
   }
 
-  /** Gives back a slot that turned out not to count, e.g. a sign-in that succeeded. */
+  /**
+   * Gives back a slot that turned out not to count, e.g. a sign-in that succeeded. In the caller's
+   * transaction when there is one, so that the sign-in writes what follows it at once.
+   */
   public void release(LimitDecision.Permitted slot) {
-    jdbc.sql("delete from rate_limit_event where id = :id").param("id", slot.slot()).update();
+    callers.sql("delete from rate_limit_event where id = :id").param("id", slot.slot()).update();
   }
 
-  /** Forgets the events of a subject, e.g. the failed sign-ins after a successful one. */
+  /**
+   * Forgets the events of a subject, e.g. the failed sign-ins after a successful one; in the
+   * caller's transaction when there is one, like {@link #release}.
+   */
   public void reset(LimitKind kind, String subject) {
-    jdbc.sql("delete from rate_limit_event where kind = :kind and subject = :subject")
+    callers.sql("delete from rate_limit_event where kind = :kind and subject = :subject")
         .param("kind", kind.name())
         .param("subject", key(subject))
         .update();
   }
 
-  /** Deletes events older than every window, and the rows of idle subjects; run by a recurring job. */
+  /** Deletes events older than every window; run by a recurring job. */
   int forgetExpired() {
     Duration longest =
         limits.table().values().stream()
@@ -146,72 +140,76 @@ public class RateLimiter implements DisposableBean {
             .max(Duration::compareTo)
             .orElse(Duration.ofDays(1));
     OffsetDateTime before = DbTime.of(clock.instant().minus(longest));
-    jdbc.sql("delete from rate_limit_subject where touched_at < :before").param("before", before).update();
     return jdbc.sql("delete from rate_limit_event where occurred_at < :before").param("before", before).update();
   }
 
-  /** Empty when the subject has no row yet; otherwise decides and counts while holding its lock. */
-  private Optional<LimitDecision> acquireLocked(LimitKind kind, String key) {
-    int locked =
-        jdbc.sql("update rate_limit_subject set touched_at = :now where kind = :kind and subject = :subject")
-            .param("now", DbTime.of(clock.instant()))
-            .param("kind", kind.name())
-            .param("subject", key)
-            .update();
-    if (locked == 0) {
-      return Optional.empty();
+  /** The slots of all, or the first refusal (then nothing is counted). */
+  private record Counting(List<LimitDecision.Permitted> slots, LimitDecision refusal) {}
+
+  /**
+   * Decides and counts while holding the lock rows of all the subjects, taken in ascending order so
+   * that two requests counting overlapping subjects cannot deadlock.
+   */
+  private Counting count(List<Counted> counted) {
+    List<String> keys = counted.stream().map(c -> key(c.subject())).toList();
+    List<Integer> lockRows = new ArrayList<>();
+    for (int i = 0; i < counted.size(); i++) {
+      lockRows.add(lockRow(counted.get(i).kind(), keys.get(i)));
     }
-    Limit limit = limits.of(kind);
-    Instant now = clock.instant();
-    Window window =
-        jdbc.sql(
-                """
-                select count(*) as events, min(occurred_at) as first_at, max(occurred_at) as last_at
-                from rate_limit_event where kind = :kind and subject = :subject and occurred_at > :since
-                """)
-            .param("kind", kind.name())
-            .param("subject", key)
-            .param("since", DbTime.of(now.minus(limit.window())))
-            .query(
-                (rs, row) ->
-                    new Window(
-                        rs.getInt("events"),
-                        DbTime.read(rs, "first_at"),
-                        DbTime.read(rs, "last_at")))
-            .single();
-    Optional<LimitDecision> refused = window.refusal(limit, now);
-    if (refused.isPresent()) {
-      return refused;
-    }
-    UUID slot = UUID.randomUUID();
-    jdbc.sql(
-            "insert into rate_limit_event (id, kind, subject, occurred_at) values (:id, :kind, :subject, :at)")
-        .param("id", slot)
-        .param("kind", kind.name())
-        .param("subject", key)
-        .param("at", DbTime.of(now))
-        .update();
-    return Optional.of(new LimitDecision.Permitted(slot));
+    Counting counting =
+        ownTransaction.execute(
+            tx -> {
+              jdbc.sql("select id from rate_limit_lock where id in (:ids) order by id for update")
+                  .param("ids", lockRows.stream().distinct().sorted().toList())
+                  .query()
+                  .listOfRows();
+              Instant now = clock.instant();
+              for (int i = 0; i < counted.size(); i++) {
+                LimitKind kind = counted.get(i).kind();
+                Optional<LimitDecision> refused = window(kind, keys.get(i), now).refusal(limits.of(kind), now);
+                if (refused.isPresent()) {
+                  metrics
+                      .counter(
+                          "propusk.rate.limits.refused",
+                          "kind", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                          "decision", refused.get() instanceof LimitDecision.Delayed ? "delayed" : "locked_out")
+                      .increment();
+                  return new Counting(List.of(), refused.get());
+                }
+              }
+              List<LimitDecision.Permitted> slots = new ArrayList<>();
+              for (int i = 0; i < counted.size(); i++) {
+                UUID slot = UUID.randomUUID();
+                jdbc.sql(
+                        "insert into rate_limit_event (id, kind, subject, occurred_at) values (:id, :kind, :subject, :at)")
+                    .param("id", slot)
+                    .param("kind", counted.get(i).kind().name())
+                    .param("subject", keys.get(i))
+                    .param("at", DbTime.of(now))
+                    .update();
+                slots.add(new LimitDecision.Permitted(slot));
+              }
+              return new Counting(slots, null);
+            });
+    return Objects.requireNonNull(counting);
   }
 
-  /** The subject's row, created once; a parallel request creating it first is just as good. */
-  private void createSubject(LimitKind kind, String key) {
-    try {
-      ownTransaction.executeWithoutResult(
-          tx ->
-              jdbc.sql(
-                      """
-                      insert into rate_limit_subject (kind, subject, touched_at)
-                      select :kind, :subject, :now where not exists
-                        (select 1 from rate_limit_subject where kind = :kind and subject = :subject)
-                      """)
-                  .param("kind", kind.name())
-                  .param("subject", key)
-                  .param("now", DbTime.of(clock.instant()))
-                  .update());
-    } catch (DuplicateKeyException createdMeanwhile) {
-      // the other request's row serves this one too
-    }
+  private Window window(LimitKind kind, String key, Instant now) {
+    return jdbc.sql(
+            """
+            select count(*) as events, min(occurred_at) as first_at, max(occurred_at) as last_at
+            from rate_limit_event where kind = :kind and subject = :subject and occurred_at > :since
+            """)
+        .param("kind", kind.name())
+        .param("subject", key)
+        .param("since", DbTime.of(now.minus(limits.of(kind).window())))
+        .query((rs, row) -> new Window(rs.getInt("events"), DbTime.read(rs, "first_at"), DbTime.read(rs, "last_at")))
+        .single();
+  }
+
+  /** One of the {@link #LOCK_ROWS} rows of {@code rate_limit_lock} (V125), the same on every node. */
+  private static int lockRow(LimitKind kind, String key) {
+    return Math.floorMod((kind.name() + "/" + key).hashCode(), LOCK_ROWS);
   }
 
   private String key(String subject) {

@@ -99,7 +99,7 @@ class ColumnLimitsIntegrationTests {
           "oauth2_authorization.state", "oauth2_authorization.user_code_metadata", "oauth2_authorization.user_code_value",
           "oauth2_authorization_consent.authorities", "oauth2_authorization_consent.principal_name",
           "oauth2_authorization_consent.registered_client_id",
-          "rate_limit_event.kind", "rate_limit_event.subject", "rate_limit_subject.kind", "rate_limit_subject.subject",
+          "rate_limit_event.kind", "rate_limit_event.subject",
           // a letter copies the verified profile's name and address when it is asked for
           "post_letter.address_lines", "post_letter.code_hash", "post_letter.recipient", "post_letter.state",
           "profile_address.kind", "signature_challenge.challenge", "signature_challenge.state",

@@ -137,9 +137,18 @@ class SignInService implements SignIn {
       transactions.executeWithoutResult(tx -> events.publishEvent(failed));
       throw new SignInFailed();
     }
-    Set<AuthenticationMethod> factors = secondFactors.methodsOf(account.get());
-    Instant now = clock.instant();
-    flow.passwordVerified(account.get(), attempt, factors, policy.secondFactorTtl(), now);
+    // what follows the hash reads and writes in one transaction: a sign-in costs the database few
+    return transactions.execute(tx -> passwordVerified(flow, account.get(), attempt, request, response));
+  }
+
+  private Outcome passwordVerified(
+      SignInFlow flow,
+      UUID accountId,
+      SignInFlow.Attempt attempt,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Set<AuthenticationMethod> factors = secondFactors.methodsOf(accountId);
+    flow.passwordVerified(accountId, attempt, factors, policy.secondFactorTtl(), clock.instant());
     if (flow.state() == SignInState.DONE) {
       return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD), Set.of(), request, response);
     }
@@ -239,9 +248,19 @@ class SignInService implements SignIn {
 
   /**
    * The flow is done: the failures of the login are forgotten, the sign-in (and a new device) is
-   * told, the session opened under a new id and the browser remembered for this login.
+   * told, the session opened under a new id and the browser remembered for this login; what it
+   * writes (the forgetting, the audit entry, the new-device notice's publication) in one transaction.
    */
   private Outcome.Done finish(
+      SignInFlow flow,
+      Set<AuthenticationMethod> methods,
+      Set<AuthenticationMethod> secondFactors,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    return transactions.execute(tx -> finishInTransaction(flow, methods, secondFactors, request, response));
+  }
+
+  private Outcome.Done finishInTransaction(
       SignInFlow flow,
       Set<AuthenticationMethod> methods,
       Set<AuthenticationMethod> secondFactors,
@@ -263,11 +282,8 @@ class SignInService implements SignIn {
             : Optional.of(
                 new SignedInFromNewDevice(
                     flow.accountId(), deviceNames.describe(request.getHeader("User-Agent")).orElse(null), now));
-    transactions.executeWithoutResult(
-        tx -> {
-          events.publishEvent(new SignedInEvent(flow.accountId(), now));
-          newDevice.ifPresent(events::publishEvent);
-        });
+    events.publishEvent(new SignedInEvent(flow.accountId(), now));
+    newDevice.ifPresent(events::publishEvent);
     AccountLevel level = open(find(flow.accountId()), methods, secondFactors, request, response);
     devices.issue(flow.loginKey(), response);
     AccountLevel wanted = flow.request().minLevel();
@@ -296,7 +312,7 @@ class SignInService implements SignIn {
     return new SignInFlow.Attempt(null, slots.get(1).slot());
   }
 
-  /** Once the flow is done, its attempt does not count as a failure. */
+  /** Once the flow is done, its attempt does not count as a failure (in the caller's transaction). */
   private void forget(String loginKey, SignInFlow.Attempt attempt) {
     if (attempt.device() != null) {
       limiter.reset(LimitKind.SIGN_IN_DEVICE, "device:" + attempt.device());
