@@ -14,7 +14,8 @@
 #   BENCH_WARMUP     warm-up seconds per scenario, before the measured ones (default 15)
 #   BENCH_ACCOUNTS   citizens on each system (default 10000; 1000000 for the scale run)
 #   BENCH_USERS      concurrent users in every scenario (default: each scenario's own, per core)
-#   PROPUSK_JVM_OPTS Propusk's JVM options (default: the production settings, see README "Operations")
+#   PROPUSK_JVM_OPTS JVM options for Propusk on top of the production ones (platform/jvm.options through
+#                    scripts/run-platform.sh, README "Operations"); default none
 #   START_TIMEOUT    seconds a server has to become ready (default 300)
 #
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth, as in .ci/run), a JDK >= 21, curl;
@@ -29,7 +30,7 @@ SCENARIOS=${BENCH_SCENARIOS:-NoOp SignIn Registration AuthorizationCode Refresh 
 MEASURED=${BENCH_SECONDS:-60}
 WARMUP=${BENCH_WARMUP:-15}
 ACCOUNTS=${BENCH_ACCOUNTS:-10000}
-PROPUSK_JVM_OPTS=${PROPUSK_JVM_OPTS:--Xmx512m}
+export PROPUSK_JVM_OPTS=${PROPUSK_JVM_OPTS:-}
 START_TIMEOUT=${START_TIMEOUT:-300}
 # bounds of the steps that are not servers: builds, one Gatling run beyond its own time, seeding
 BUILD_TIMEOUT=1800
@@ -46,10 +47,7 @@ PROPUSK_DB=bench_propusk
 PROPUSK_URL=http://127.0.0.1:18080
 KEYCLOAK_PID_FILE=$OUT/keycloak/keycloak.pid # written by scripts/keycloak.sh start
 
-JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "$j"; done | tail -1)
-JAVA=${JAVA:-java}
+. scripts/jdk.sh
 
 PROPUSK_PID=
 KEYCLOAK_STARTED=0
@@ -61,8 +59,11 @@ now_ms() { date +%s%3N; }
 seconds_since() { awk -v ms=$(($(now_ms) - $1)) 'BEGIN { printf "%.1f", ms / 1000 }'; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 mib() { awk -v kib="$1" 'BEGIN { printf "%.0f", kib / 1024 }'; }
-# the heap and memory flags the JVM was started with, as its command line has them
-jvm_options() { tr '\0' '\n' <"/proc/$1/cmdline" | grep -E '^-Xm[sx]|RAMPercentage|^-XX:\+Use.*GC$' | tr '\n' ' ' | sed 's/ $//'; }
+# the heap, collector and cache flags the JVM was started with (argument files expanded)
+jvm_options() {
+  "$(dirname "$JAVA")/jcmd" "$1" VM.command_line 2>/dev/null | sed -n 's/^jvm_args: //p' | tr ' ' '\n' |
+    grep -E '^-Xm[sx]|RAMPercentage|^-XX:\+Use.*GC$|^-XX:AOTCache=' | sed 's/^\(-XX:AOTCache\)=.*/\1/' | tr '\n' ' ' | sed 's/ $//'
+}
 # Propusk's Argon2id cost, as the platform is configured (the hash-bound limit is measured at it)
 argon2() {
   awk -v key="$1" '/^ *argon2:/ { inside = 1; next } inside && $1 == key ":" { print $2; exit }' \
@@ -89,12 +90,12 @@ start_sampler() {
 }
 
 propusk_start() {
-  local options
-  read -ra options <<<"$PROPUSK_JVM_OPTS"
   mkdir -p "$PROPUSK_WORK"
-  # the dev profile for its development outbox and its trust of loopback proxies; the bench's own
-  # settings (database, ports on loopback, clients) on top
-  (cd "$PROPUSK_WORK" && exec "$JAVA" "${options[@]}" -jar "$JAR" \
+  # as in production (scripts/run-platform.sh: platform/jvm.options, the ahead-of-time cache, whose
+  # training run the first start, the one that creates the schema, does); the dev profile for its
+  # development outbox and its trust of loopback proxies; the bench's own settings (database, ports
+  # on loopback, clients) on top
+  (cd "$PROPUSK_WORK" && PROPUSK_JAR="$JAR" exec "$ROOT/scripts/run-platform.sh" \
     --spring.profiles.active=dev \
     --spring.config.additional-location="file:$ROOT/bench/propusk-bench.yaml" \
     >>"$PROPUSK_WORK/propusk.log" 2>&1) &
@@ -172,7 +173,7 @@ bench_propusk() {
   step "propusk: $ACCOUNTS citizens"
   timeout "$SEED_TIMEOUT" scripts/generate-accounts.sh "$PROPUSK_DB" "$ACCOUNTS"
   propusk_stop
-  step "propusk: started again, with the accounts ($PROPUSK_JVM_OPTS)"
+  step "propusk: started again, with the accounts (platform/jvm.options${PROPUSK_JVM_OPTS:+ $PROPUSK_JVM_OPTS})"
   local started
   started=$(now_ms)
   propusk_start

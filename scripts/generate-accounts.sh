@@ -14,10 +14,7 @@ cd "$(dirname "$0")/.."
 DB=${1:?usage: scripts/generate-accounts.sh DB N [FROM]}
 ACCOUNTS=${2:?usage: scripts/generate-accounts.sh DB N [FROM]}
 FROM=${3:-0}
-JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "$j"; done | tail -1)
-JAVA=${JAVA:-java}
+. scripts/jdk.sh
 
 CLASSPATH_FILE=bench/target/generator.classpath
 ./mvnw -q -pl bench -am -DskipTests compile dependency:build-classpath \

@@ -51,9 +51,7 @@ ARGON2_SALT_LENGTH=16
 # named here so that the report can say so; Propusk has no such limit
 ARGON2_CPU_CORES=$(nproc)
 
-JAVA=${JAVA:-$(for j in /usr/lib/jvm/*/bin/java; do
-  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "$j"; done | tail -1)}
+. scripts/jdk.sh
 export JAVA
 
 now_ms() { date +%s%3N; }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sign-in latency against databases of generated accounts (issue 14, data scale): starts the
-# platform jar on each DB (profile dev, -Xmx512m as in two-nodes.sh, ports 18280, 18281, ... on
-# loopback), runs org.propusk.bench.SignInLatency (CLIENTS threads signing in as random citizens
-# among each database's first N logins, taking the platforms in turn, SECONDS measured after a
-# 15 s warm-up) and stops the platforms. Bounded: each platform gets at most 5 minutes to start.
+# platform jar on each DB (profile dev, production JVM flags through scripts/run-platform.sh, ports
+# 18280, 18281, ... on loopback), runs org.propusk.bench.SignInLatency (CLIENTS threads signing in
+# as random citizens among each database's first N logins, taking the platforms in turn, SECONDS
+# measured after a 15 s warm-up) and stops the platforms. Bounded: each platform gets at most 5 minutes to start.
 #
 #   scripts/sign-in-latency.sh [-s SECONDS] [-c CLIENTS] DB:N [DB:N ...]
 #   e.g. scripts/sign-in-latency.sh scale_10k:10000 bench_scale:1000000
@@ -12,6 +12,7 @@
 # scripts/generate-accounts.sh DB N, a JDK >= 21, the ports free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 
 SECONDS_MEASURED=60
 CLIENTS=4
@@ -26,10 +27,7 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || { echo "usage: scripts/sign-in-latency.sh [-s SECONDS] [-c CLIENTS] DB:N [DB:N ...]" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/propusk-sign-in-latency.XXXXXX)
-JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "$j"; done | tail -1)
-JAVA=${JAVA:-java}
+. scripts/jdk.sh
 PIDS=()
 
 cleanup() {
@@ -53,7 +51,7 @@ for spec in "$@"; do
   echo "== $db: $(psql -h 127.0.0.1 -U postgres -d "$db" -tAc 'select count(*) from account') accounts, platform on port $PORT"
   # each in a directory of its own: the dev profile writes its development CA under ./data
   mkdir -p "$WORK/$PORT"
-  (cd "$WORK/$PORT" && exec "$JAVA" -Xmx512m -jar "$JAR" \
+  (cd "$WORK/$PORT" && PROPUSK_JAR="$JAR" exec "$ROOT/scripts/run-platform.sh" \
     --spring.profiles.active=dev \
     --server.port=$PORT \
     --server.address=127.0.0.1 \

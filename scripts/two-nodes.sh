@@ -15,10 +15,7 @@ SECONDS_TOTAL=${1:-90}
 CITIZENS=${2:-4}
 WORK=$(mktemp -d /tmp/propusk-two-nodes.XXXXXX)
 DB=propusk_two_nodes
-JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "$j"; done | tail -1)
-JAVA=${JAVA:-java}
+. scripts/jdk.sh
 PIDS=()
 
 cleanup() {
@@ -43,10 +40,11 @@ fi
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB" -c "create database $DB"
 
 # the dev profile for its development outbox (the load reads the SMS codes there) and its trust
-# of loopback proxies (HAProxy's X-Forwarded-For); the heap bounded on purpose
+# of loopback proxies (HAProxy's X-Forwarded-For); the production JVM flags (scripts/run-platform.sh,
+# whose first start trains the ahead-of-time cache while the second waits for it)
 start_node() {
   local port=$1
-  "$JAVA" -Xmx512m -jar "$JAR" \
+  PROPUSK_JAR="$JAR" scripts/run-platform.sh \
     --spring.profiles.active=dev \
     --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
