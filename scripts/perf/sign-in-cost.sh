@@ -31,10 +31,7 @@ DB=signin_cost
 PORT=28480
 URL=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/propusk-sign-in-cost.XXXXXX)
-JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
-  v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "$j"; done | tail -1)
-JAVA=${JAVA:-java}
+. "$ROOT/scripts/jdk.sh"
 PID=
 
 cleanup() {
@@ -57,8 +54,8 @@ CLASSPATH_FILE=$ROOT/bench/target/generator.classpath # written by generate-acco
 
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
 # the dev profile for its trust of loopback proxies (a client address per sign-in); production's
-# rate limits; its development CA goes under $WORK/data
-(cd "$WORK" && exec "$JAVA" -Xmx512m -jar "$JAR" \
+# rate limits; its development CA goes under $WORK/data; production's JVM flags (run-platform.sh)
+(cd "$WORK" && PROPUSK_JAR="$JAR" exec "$ROOT/scripts/run-platform.sh" \
   --spring.profiles.active=dev \
   --server.port=$PORT \
   --server.address=127.0.0.1 \
