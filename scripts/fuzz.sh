@@ -7,7 +7,7 @@
 # usage: scripts/fuzz.sh [target-pattern]   e.g. scripts/fuzz.sh 'JsonApiFuzzTests#(registrations|session)$'
 # env:   FUZZ_DURATION  time per target (default 5m; Jazzer's syntax: 30s, 5m, 1h)
 #        FUZZ_RUNS      stop a target after this many inputs (default 0: until FUZZ_DURATION)
-#        FUZZ_OUT       logs and the summary (default target/fuzz)
+#        FUZZ_OUT       logs, the summary and the JSON API's answers by status (default target/fuzz)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PATTERN=${1:-.}
@@ -27,8 +27,11 @@ targets() {
 }
 
 printf '%-60s %10s %8s  %s\n' target inputs seconds outcome | tee "$OUT/summary.txt"
+: >"$OUT/statuses.txt"
 targets | grep -E -- "$PATTERN" | while read -r module target; do
   log="$OUT/${target/\#/.}.log"
+  tally=platform/target/fuzz/api-endpoints.txt  # written by JsonApiFuzzTests, per run
+  rm -f "$tally"
   started=$(date +%s)
   # identifiers is built in the reactor, never installed: the platform's targets need both modules
   modules=$([ "$module" = identifiers ] && echo identifiers || echo identifiers,platform)
@@ -41,6 +44,7 @@ targets | grep -E -- "$PATTERN" | while read -r module target; do
   inputs=$(grep -o 'Done [0-9]* runs' "$log" | tail -1 | grep -o '[0-9]*' || true)
   seconds=$(grep -o 'runs in [0-9]* second' "$log" | tail -1 | grep -o '[0-9]*' || echo "$(( $(date +%s) - started ))")
   printf '%-60s %10s %8s  %s\n' "$target" "${inputs:-?}" "$seconds" "$outcome" | tee -a "$OUT/summary.txt"
+  if [ -f "$tally" ]; then cat "$tally" >>"$OUT/statuses.txt"; fi
 done
 # the loop runs in a pipeline's subshell: the summary tells whether anything failed
 ! grep -q FINDING "$OUT/summary.txt"
