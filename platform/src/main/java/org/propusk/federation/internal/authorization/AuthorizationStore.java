@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -73,7 +74,9 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     this.refreshAbsolute = refreshAbsolute;
     this.clock = clock;
     JsonMapper json = AuthorizationJson.mapper();
-    setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+    setAuthorizationRowMapper(
+        new ParsedAuthorizations(
+            new JsonMapperOAuth2AuthorizationRowMapper(clients, json), clients, ClientRegistry.ACCESS_TOKEN_LIFETIME));
     setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
   }
 
