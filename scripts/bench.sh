@@ -133,21 +133,54 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# CPU time so far in ticks (1/100 s): the server's process, PostgreSQL's (its processes, and in the
+# postmaster's children totals the backends that have ended), and the whole machine's busy time
+cpu_ticks() {
+  local server postgres=0 busy pid
+  server=$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)
+  for pid in $(pgrep -x postgres); do
+    postgres=$((postgres + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+  echo "$server $postgres $busy"
+}
+
+# Where the cores went during a scenario's measured seconds (from the simulation's start, which its
+# log announces with "bench: ", plus the warm-up): the server, PostgreSQL, and everything else (the
+# load generator first of all), each in cores used on average, as facts for the report
+measure_cpu() {
+  local system=$1 scenario=$2 pid=$3 log=$4 before after
+  for _ in $(seq 1 600); do grep -q '^bench: ' "$log" 2>/dev/null && break; sleep 0.5; done
+  sleep "$WARMUP"
+  before=$(cpu_ticks "$pid")
+  sleep "$MEASURED"
+  after=$(cpu_ticks "$pid")
+  awk -v before="$before" -v after="$after" -v seconds="$MEASURED" -v key="$system.$scenario" 'BEGIN {
+    split(before, b, " "); split(after, a, " ")
+    server = (a[1] - b[1]) / 100 / seconds; postgres = (a[2] - b[2]) / 100 / seconds; busy = (a[3] - b[3]) / 100 / seconds
+    printf "%s.cpu-server=%.2f\n%s.cpu-postgres=%.2f\n%s.cpu-rest=%.2f\n", key, server, key, postgres, key, busy - server - postgres
+  }' >>"$FACTS"
+}
+
 # Each scenario against the running system; appends its line to the runs (report directory "-"
 # when the run failed). A Gatling run is bounded by its own time (it stops the users) and by timeout.
 run_scenarios() {
-  local system=$1 pid=$2 scenario load log dir users
+  local system=$1 pid=$2 scenario load log dir users cpu_meter
   start_sampler "$pid" "$OUT/$system-rss-peak-kib"
   for scenario in $SCENARIOS; do
     load=$(cut -d' ' -f1 /proc/loadavg)
     log=$OUT/gatling-$system-$scenario.log
     step "$system: ${scenario}Simulation, $WARMUP s warm-up and $MEASURED s measured (load average $load)"
+    rm -f "$log"
+    measure_cpu "$system" "$scenario" "$pid" "$log" &
+    cpu_meter=$!
     if ! timeout $((WARMUP + MEASURED + GATLING_SLACK)) ./mvnw -q -pl bench gatling:test \
       -Dgatling.simulationClass="org.propusk.bench.${scenario}Simulation" \
       -Dbench.target="$system" -Dbench.seconds="$MEASURED" -Dbench.warmup="$WARMUP" -Dbench.accounts="$ACCOUNTS" \
       ${BENCH_USERS:+-Dbench.users="$BENCH_USERS"} 2>&1 | tee "$log"; then
       echo "!! ${scenario}Simulation failed on $system (see $log)"
     fi
+    wait "$cpu_meter" 2>/dev/null || true
     dir=$(sed -n 's|.*please open the following file: file://\(.*\)/index\.html.*|\1|p' "$log" | tail -1)
     users=$(sed -n 's/^bench: .*, \([0-9]*\) users,.*/\1/p' "$log" | head -1)
     printf '%s\t%s\t%s\t%s\t%s\n' "$system" "${scenario}Simulation" "${users:-0}" "$load" "${dir:--}" >>"$RUNS"

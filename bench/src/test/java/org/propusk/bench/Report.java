@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  *
  * RUNS has a line per run: system, simulation (class name without package), users, load average
  * before the run, Gatling's report directory ({@code -} when the run failed). The FACTS files hold
- * {@code run.*}, {@code machine.*}, {@code <system>.*} (start-up, memory, JVM options) from
- * bench.sh and {@code hash.*} from {@link HashBound}.
+ * {@code run.*}, {@code machine.*}, {@code <system>.*} (start-up, memory, JVM options, and per
+ * scenario the CPU of its measured seconds) from bench.sh and {@code hash.*} from {@link HashBound}.
  */
 public final class Report {
 
@@ -200,6 +200,7 @@ public final class Report {
       }
     }
     out.append("\n## Hash-bound limit\n\n").append(hashBound()).append("\n");
+    out.append("\n## Where the cores went\n\n").append(cores());
     out.append("\n## Start-up and memory\n\n").append(memory());
     out.append("\n## Targets (issue 14)\n\n").append(targets());
     return out.toString();
@@ -251,6 +252,36 @@ public final class Report {
           .ifPresent(f -> out.append("\n- %s: password sign-in at %.2f of the limit".formatted(system, f)));
     }
     return out.append("\n").toString();
+  }
+
+  /**
+   * The CPU of each run's measured seconds: the server's, PostgreSQL's and the rest's (the load
+   * generator first of all, on the same cores), in cores used on average, and the server's CPU per
+   * measured answer.
+   */
+  private String cores() {
+    StringBuilder out = new StringBuilder();
+    for (Scenario scenario : Scenario.values()) {
+      for (String system : SYSTEMS) {
+        String key = system + "." + scenario.simulation.replace("Simulation", "") + ".cpu-";
+        if (facts.getProperty(key + "server") == null) {
+          continue;
+        }
+        double server = Double.parseDouble(facts.getProperty(key + "server"));
+        String perAnswer =
+            throughput(system, scenario).filter(t -> t > 0).map(t -> "%.1f".formatted(1000 * server / t)).orElse("-");
+        out.append(
+            "| %s | %s | %.2f | %s | %s | %s |\n"
+                .formatted(scenario.label, system, server, fact(key + "postgres"), fact(key + "rest"), perAnswer));
+      }
+    }
+    if (out.isEmpty()) {
+      return "Not measured.\n";
+    }
+    return "| scenario | system | server (cores) | PostgreSQL (cores) | the rest, load generator included (cores) | server CPU per measured answer (ms) |\n|---|---|---:|---:|---:|---:|\n"
+        + out
+        + "\nCPU time during each run's measured seconds, as cores used on average (%s cores in all): the server's JVM process, PostgreSQL's processes, and the rest of the machine, where the load generator runs.\n"
+            .formatted(fact("machine.cores"));
   }
 
   private String memory() {
