@@ -369,6 +369,8 @@ class JsonApiFuzzTests {
     final String id;
     ApiClient.Csrf csrf;
     int used;
+    /** The last request this client sent and its answer: a connection it left broken fails the next one. */
+    String last = "none";
 
     State(ApiClient client, String id) {
       this.client = client;
@@ -412,19 +414,25 @@ class JsonApiFuzzTests {
     byte[] body = FuzzedJson.body(data, resolved);
 
     long[] before = records();
-    ApiClient.Response answer =
-        state.client.send(
-            state.client.request(target)
-                .header("Content-Type", contentType)
-                .header(state.csrf.headerName(), state.csrf.token())
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    String request = method + " " + target + " " + contentType + " " + preview(body);
+    ApiClient.Response answer;
+    try {
+      answer =
+          state.client.send(
+              state.client.request(target)
+                  .header("Content-Type", contentType)
+                  .header(state.csrf.headerName(), state.csrf.token())
+                  .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    } catch (IllegalStateException failed) {
+      throw new IllegalStateException("no answer to " + request + "\n after " + state.last, failed);
+    }
+    state.last = "%s (%d bytes)\n -> %s, Connection: %s".formatted(request, body.length, answer, answer.header("Connection").orElse("-"));
     long[] after = records();
     tally
         .computeIfAbsent(endpoint.name(), name -> new ConcurrentSkipListMap<>())
         .computeIfAbsent(answer.status(), status -> new LongAdder())
         .increment();
 
-    String request = method + " " + target + " " + contentType + " " + preview(body);
     assertThat(answer.status()).as("%s\n -> %s", request, answer).isLessThan(500);
     if (answer.status() >= 400) {
       assertThat(answer.contentType()).as("%s\n -> %s", request, answer).startsWith("application/problem+json");
