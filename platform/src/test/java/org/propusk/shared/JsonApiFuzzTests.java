@@ -364,6 +364,15 @@ class JsonApiFuzzTests {
   }
 
   /** A client in a situation, the id of its flow (if any), and its session's CSRF token. */
+  /**
+   * Bodies larger than this are sent after {@code Expect: 100-continue}. Tomcat refuses some
+   * requests at their head (a path with {@code %00} or {@code %2F}) with a 400 and closes the
+   * connection without reading the body; a client still sending a large body then gets a reset
+   * before it reads the answer. RFC 9112 (section 9.6) asks a client to watch for such an early
+   * answer, which the JDK's client does only when it waits for the continue.
+   */
+  static final int EARLY_ANSWER_WATCHED = 16 * 1024;
+
   static final class State {
     final ApiClient client;
     final String id;
@@ -422,7 +431,8 @@ class JsonApiFuzzTests {
               state.client.request(target)
                   .header("Content-Type", contentType)
                   .header(state.csrf.headerName(), state.csrf.token())
-                  .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+                  .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                  .expectContinue(body.length > EARLY_ANSWER_WATCHED));
     } catch (IllegalStateException failed) {
       throw new IllegalStateException("no answer to " + request + "\n after " + state.last, failed);
     }
