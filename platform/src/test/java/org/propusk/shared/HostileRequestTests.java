@@ -2,7 +2,9 @@ package org.propusk.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -157,6 +159,40 @@ class HostileRequestTests {
     // a language asked for that we do not speak is not announced either
     ApiClient.Response german = client.send(client.request("/login?lang=de").setHeader("Accept", "text/html").GET());
     assertThat(german.raw().body()).contains("lang=\"ru\"");
+  }
+
+  /** A client that waits for the continue is refused before it sends a body the server would not read. */
+  @Test
+  void aBodyThatWouldNotBeReadIsNotAskedFor() throws IOException {
+    // no CSRF token: refused before the body is read
+    assertThat(
+            statusLine(
+                "POST /api/v1/registrations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200000\r\nExpect: 100-continue\r\n\r\n"))
+        .startsWith("HTTP/1.1 403");
+    // a path Tomcat refuses at the door
+    assertThat(
+            statusLine(
+                "POST /api/v1/registrations/a%00b/confirmation HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 200000\r\nExpect: 100-continue\r\n\r\n"))
+        .startsWith("HTTP/1.1 400");
+    // the token endpoint reads its form: the client is told to go on
+    assertThat(
+            statusLine(
+                "POST /oauth2/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 10\r\nExpect: 100-continue\r\n\r\n"))
+        .startsWith("HTTP/1.1 100");
+  }
+
+  /** The first line the server answers with to the head of a request, its body not sent. */
+  private String statusLine(String head) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+    }
   }
 
   /** The whole answer to a request sent byte for byte, as no HTTP client library would send it. */
