@@ -179,6 +179,7 @@ run_scenarios() {
       -Dbench.target="$system" -Dbench.seconds="$MEASURED" -Dbench.warmup="$WARMUP" -Dbench.accounts="$ACCOUNTS" \
       ${BENCH_USERS:+-Dbench.users="$BENCH_USERS"} 2>&1 | tee "$log"; then
       echo "!! ${scenario}Simulation failed on $system (see $log)"
+      kill "$cpu_meter" 2>/dev/null || true # no measured seconds to account for
     fi
     wait "$cpu_meter" 2>/dev/null || true
     dir=$(sed -n 's|.*please open the following file: file://\(.*\)/index\.html.*|\1|p' "$log" | tail -1)

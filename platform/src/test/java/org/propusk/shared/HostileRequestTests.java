@@ -165,23 +165,18 @@ class HostileRequestTests {
   @Test
   void aBodyThatWouldNotBeReadIsNotAskedFor() throws IOException {
     // no CSRF token: refused before the body is read
-    assertThat(
-            statusLine(
-                "POST /api/v1/registrations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 200000\r\nExpect: 100-continue\r\n\r\n"))
-        .startsWith("HTTP/1.1 403");
+    assertThat(statusLine(expectingContinue("/api/v1/registrations", "application/json", 200_000))).startsWith("HTTP/1.1 403");
     // a path Tomcat refuses at the door
-    assertThat(
-            statusLine(
-                "POST /api/v1/registrations/a%00b/confirmation HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 200000\r\nExpect: 100-continue\r\n\r\n"))
+    assertThat(statusLine(expectingContinue("/api/v1/registrations/a%00b/confirmation", "application/json", 200_000)))
         .startsWith("HTTP/1.1 400");
     // the token endpoint reads its form: the client is told to go on
-    assertThat(
-            statusLine(
-                "POST /oauth2/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: 10\r\nExpect: 100-continue\r\n\r\n"))
+    assertThat(statusLine(expectingContinue("/oauth2/token", "application/x-www-form-urlencoded", 10)))
         .startsWith("HTTP/1.1 100");
+  }
+
+  private static String expectingContinue(String path, String contentType, int length) {
+    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+        + "\r\nExpect: 100-continue\r\n\r\n";
   }
 
   /** The first line the server answers with to the head of a request, its body not sent. */

@@ -363,7 +363,6 @@ class JsonApiFuzzTests {
     }
   }
 
-  /** A client in a situation, the id of its flow (if any), and its session's CSRF token. */
   /**
    * Bodies larger than this are sent after {@code Expect: 100-continue}. Tomcat refuses some
    * requests at their head (a path with {@code %00} or {@code %2F}) with a 400 and closes the
@@ -373,6 +372,7 @@ class JsonApiFuzzTests {
    */
   static final int EARLY_ANSWER_WATCHED = 16 * 1024;
 
+  /** A client in a situation, the id of its flow (if any), and its session's CSRF token. */
   static final class State {
     final ApiClient client;
     final String id;

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -60,7 +59,7 @@ final class ParsedAuthorizations implements RowMapper<OAuth2Authorization> {
 
   /** Each column as text, its length first so that no two rows run together into one input. */
   private static String digest(ResultSet row) throws SQLException {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = AuthorizationStore.sha256();
     ResultSetMetaData columns = row.getMetaData();
     for (int column = 1; column <= columns.getColumnCount(); column++) {
       String value = row.getString(column);
@@ -75,13 +74,5 @@ final class ParsedAuthorizations implements RowMapper<OAuth2Authorization> {
       }
     }
     return HexFormat.of().formatHex(sha256.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
