@@ -24,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs one attempt of a check: reads the data, asks the registry outside any transaction, and
  * records the outcome unless the data was replaced meanwhile. A failed document is cleared so that
  * the citizen enters it again; a verified SNILS or passport becomes evidence for the account level.
+ *
+ * <p>Every transaction that writes an account's verification data takes its rows in one order: the
+ * profile, the addresses, the checks, then the account. A save replaces the check after writing the
+ * profile or address, so an outcome locks those before its check: in the other order a save and an
+ * outcome of the same account wait for each other, and the database aborts one of them.
  */
 @Component
 class DocumentChecker {
@@ -158,6 +163,7 @@ class DocumentChecker {
   }
 
   private void unanswered(DocumentCheck check) {
+    lockWhatTheOutcomeMayChange(check);
     check.unanswered(clock.instant(), policy.giveUpAfter());
     if (checks.update(check) && check.state() == CheckState.FAILED) {
       concluded(check);
@@ -165,6 +171,7 @@ class DocumentChecker {
   }
 
   private void finish(DocumentCheck check, RegistryAnswer answer) {
+    lockWhatTheOutcomeMayChange(check);
     if (answer == null) {
       check.invalid(clock.instant());
     } else {
@@ -172,6 +179,14 @@ class DocumentChecker {
     }
     if (checks.update(check)) {
       concluded(check);
+    }
+  }
+
+  /** A failure clears the document: its rows are locked before the check's (see the class doc). */
+  private void lockWhatTheOutcomeMayChange(DocumentCheck check) {
+    profiles.lock(check.accountId());
+    if (check.document() == Document.ADDRESS) {
+      addresses.lockAll(check.accountId());
     }
   }
 

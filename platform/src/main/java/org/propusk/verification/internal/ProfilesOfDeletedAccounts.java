@@ -26,8 +26,9 @@ class ProfilesOfDeletedAccounts {
 
   @ApplicationModuleListener
   void on(AccountDeleted event) {
-    checks.removeAll(event.accountId());
+    // in the module's lock order (see DocumentChecker)
     profiles.delete(event.accountId());
     addresses.removeAll(event.accountId());
+    checks.removeAll(event.accountId());
   }
 }

@@ -33,6 +33,14 @@ class StoredAddressRepository {
         .optional();
   }
 
+  /** Locks the account's address rows until the transaction ends. */
+  void lockAll(UUID accountId) {
+    jdbc.sql("select kind from profile_address where account_id = :id for update")
+        .param("id", accountId)
+        .query()
+        .listOfRows();
+  }
+
   /** Stores the address of this kind, or removes it when null. */
   void save(UUID accountId, Kind kind, PostalAddress a, Instant now) {
     remove(accountId, kind);

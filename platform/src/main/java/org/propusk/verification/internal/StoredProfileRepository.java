@@ -26,6 +26,14 @@ class StoredProfileRepository {
         .optional();
   }
 
+  /** Locks the account's profile row, if there is one, until the transaction ends. */
+  void lock(UUID accountId) {
+    jdbc.sql("select account_id from identity_profile where account_id = :id for update")
+        .param("id", accountId)
+        .query()
+        .listOfRows();
+  }
+
   /**
    * Inserts the profile, or replaces it (only the version it was read at, when {@code checked});
    * false when that version is gone (another save came first). A unique lookup taken by another
