@@ -142,6 +142,7 @@ class ContactChangeService {
   @Transactional(noRollbackFor = ConfirmationCode.WrongCode.class)
   PendingView confirm(UUID accountId, UUID id, String code) {
     Instant now = clock.instant();
+    lockAccount(accountId);
     ContactChangeFlow flow = load(accountId, id);
     String token;
     try {
@@ -198,6 +199,7 @@ class ContactChangeService {
   void cancelByToken(String token) {
     Instant now = clock.instant();
     ContactChangeFlow flow = byCancelToken(token).orElseThrow(AccountProblems.ContactChangeNotFound::new);
+    lockAccount(flow.accountId());
     cancel(flow, now);
     accounts.endSessions(flow.accountId(), now);
     events.publishEvent(new ContactChangeCancelled(flow.accountId(), flow.channel().apiName(), true, Occurrence.at(now)));
@@ -228,7 +230,7 @@ class ContactChangeService {
   @Transactional
   void replaceInPerson(UUID accountId, Contact contact) {
     Instant now = clock.instant();
-    AccountRecord account = accounts.findById(accountId).orElseThrow(AccountProblems.AccountGone::new);
+    AccountRecord account = lockAccount(accountId).orElseThrow(AccountProblems.AccountGone::new);
     flows.findPending(accountId).ifPresent(flow -> cancel(flow, now));
     if (accounts.findByContact(contact).filter(owner -> !owner.id().equals(accountId)).isPresent()
         || reservations.isReserved(contact)) {
@@ -248,6 +250,14 @@ class ContactChangeService {
             contact.value().equals(account.phone()) ? null : account.phone(),
             contact.value().equals(account.email()) ? null : account.email(),
             Occurrence.at(now)));
+  }
+
+  /**
+   * The account row, locked before the flow and its reservation are written: the account's deletion
+   * takes the row first, and in the other order the two would wait for each other.
+   */
+  private Optional<AccountRecord> lockAccount(UUID accountId) {
+    return accounts.lockById(accountId);
   }
 
   private Optional<ContactChangeFlow> byCancelToken(String token) {
@@ -284,10 +294,10 @@ class ContactChangeService {
     if (flow == null) {
       return false;
     }
+    Optional<AccountRecord> account = lockAccount(flow.accountId());
     flow.apply(now);
     flows.update(flow);
     reservations.release(flow.id());
-    Optional<AccountRecord> account = accounts.findById(flow.accountId());
     if (account.isEmpty()) {
       return false; // the account is gone (its reservation went with it)
     }

@@ -89,11 +89,14 @@ class SecondFactorRepository {
   }
 
   boolean deleteTotp(UUID accountId) {
+    // the app before its codes, the order in which confirming an app takes them: no deadlock
+    boolean deleted =
+        jdbc.sql("delete from second_factor_totp where account_id = :id and secret is not null")
+                .param("id", accountId)
+                .update()
+            == 1;
     deleteRecoveryCodes(accountId);
-    return jdbc.sql("delete from second_factor_totp where account_id = :id and secret is not null")
-            .param("id", accountId)
-            .update()
-        == 1;
+    return deleted;
   }
 
   void deleteRecoveryCodes(UUID accountId) {

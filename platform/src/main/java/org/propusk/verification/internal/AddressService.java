@@ -69,8 +69,14 @@ class AddressService implements ProfileAddresses {
     Instant now = clock.instant();
     boolean registrationChanged = !Objects.equals(before.registration(), valid.registration());
     boolean residenceChanged = !Objects.equals(before.residence(), valid.residence());
+    // the addresses in the order of their kinds, then the check (the lock order: DocumentChecker)
     if (registrationChanged) {
       addresses.save(accountId, StoredAddressRepository.Kind.REGISTRATION, valid.registration(), now);
+    }
+    if (residenceChanged) {
+      addresses.save(accountId, StoredAddressRepository.Kind.RESIDENCE, valid.residence(), now);
+    }
+    if (registrationChanged) {
       if (valid.registration() == null) {
         checks.remove(accountId, Document.ADDRESS);
       } else {
@@ -78,9 +84,6 @@ class AddressService implements ProfileAddresses {
         checks.replace(check);
         scheduler.schedule(check.id());
       }
-    }
-    if (residenceChanged) {
-      addresses.save(accountId, StoredAddressRepository.Kind.RESIDENCE, valid.residence(), now);
     }
     if (registrationChanged || residenceChanged) {
       Set<String> fields =

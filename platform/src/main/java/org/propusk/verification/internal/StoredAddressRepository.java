@@ -33,9 +33,9 @@ class StoredAddressRepository {
         .optional();
   }
 
-  /** Locks the account's address rows until the transaction ends. */
+  /** Locks the account's address rows until the transaction ends, in the order a save writes them. */
   void lockAll(UUID accountId) {
-    jdbc.sql("select kind from profile_address where account_id = :id for update")
+    jdbc.sql("select kind from profile_address where account_id = :id order by kind for update")
         .param("id", accountId)
         .query()
         .listOfRows();

@@ -270,8 +270,9 @@ public class ClientAdministration {
         .param("id", id)
         .update();
     bump(id);
-    jdbc.sql("delete from oauth2_authorization where registered_client_id = :id").param("id", id.toString()).update();
+    // consents before authorizations, as a citizen's withdrawal takes them: no deadlock between the two
     jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = :id").param("id", id.toString()).update();
+    jdbc.sql("delete from oauth2_authorization where registered_client_id = :id").param("id", id.toString()).update();
     registry.forget(stored.client().clientId());
     events.publishEvent(new RelyingPartyDeactivated(stored.client().clientId(), administrator, Occurrence.at(now)));
     return true;
