@@ -11,11 +11,27 @@ public interface Accounts {
   boolean isRegistered(Contact contact);
 
   /**
-   * Opens an account at the level its evidence gives, recording the consents.
+   * Checks a new password against the password policy for this person and hashes it. Called
+   * outside any transaction: see {@link AcceptedPassword}.
+   *
+   * @throws org.propusk.shared.InvalidInput when the password breaks the password policy
+   * @throws org.propusk.shared.Overloaded when no turn to hash comes in time
+   */
+  AcceptedPassword acceptPassword(String password, PasswordPolicy.PersonalData person);
+
+  /**
+   * The same for a new password of this account, against the account's own data.
+   *
+   * @throws org.propusk.shared.SessionEnded when the account is gone
+   */
+  AcceptedPassword acceptPassword(UUID accountId, String password);
+
+  /**
+   * Opens an account at the level its evidence gives, with its accepted password, recording the
+   * consents.
    *
    * @throws ContactAlreadyRegistered when the contact belongs to an account, also when another
    *     registration of the same contact wins a race
-   * @throws org.propusk.shared.InvalidInput when the password breaks the password policy
    */
   UUID open(NewAccount account);
 
@@ -60,12 +76,8 @@ public interface Accounts {
   /** The same for a known account, e.g. to send a new code: its e-mail when asked, else its phone. */
   Optional<RecoveryTarget> findForRecovery(UUID accountId, boolean byEmail);
 
-  /**
-   * Sets a new password and ends every session started before now.
-   *
-   * @throws org.propusk.shared.InvalidInput when the password breaks the password policy
-   */
-  void changePassword(UUID accountId, String password);
+  /** Sets a new password (see {@link #acceptPassword(UUID, String)}) and ends every session started before now. */
+  void changePassword(UUID accountId, AcceptedPassword password);
 
   /**
    * Changes the password of a signed-in citizen who typed the current one; every session started

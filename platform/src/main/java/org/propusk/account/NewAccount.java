@@ -9,7 +9,7 @@ public record NewAccount(
     String firstName,
     Contact contact,
     Instant contactConfirmedAt,
-    String password,
+    AcceptedPassword password,
     List<ConsentRecord> consents,
     String clientAddress) {
 

@@ -63,7 +63,7 @@ class OpenInPersonIntegrationTests {
   @Test
   void refusesAPasswordChosenForTheVisitor() {
     NewAccount withPassword =
-        new NewAccount("Иванова", "Мария", phone(TestContacts.phone()), clock.instant(), PASSWORD, List.of(), "10.0.0.1");
+        new NewAccount("Иванова", "Мария", phone(TestContacts.phone()), clock.instant(), new AcceptedPassword("$argon2id$"), List.of(), "10.0.0.1");
 
     assertThatThrownBy(() -> accounts.openInPerson(withPassword)).isInstanceOf(IllegalArgumentException.class);
   }

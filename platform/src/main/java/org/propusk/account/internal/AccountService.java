@@ -16,6 +16,7 @@ import org.propusk.account.IdentityProof;
 import org.propusk.account.IdentityProofMethod;
 import org.propusk.account.LevelChanged;
 import org.propusk.account.AccountSummary;
+import org.propusk.account.AcceptedPassword;
 import org.propusk.account.Accounts;
 import org.propusk.account.Contact;
 import org.propusk.account.ContactAlreadyRegistered;
@@ -43,6 +44,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class AccountService implements Accounts {
@@ -59,8 +61,12 @@ class AccountService implements Accounts {
   private final ContactReservations reservations;
   private final OneTimeSecrets secrets;
   private final ContactChangeService contactChanges;
+  private final TransactionTemplate transactions;
   private final Clock clock;
-  /** Compared against when the login is unknown, so that both cases cost one Argon2 run. */
+  /**
+   * A hash of a random secret, forgotten at once: compared against when the login is unknown, so
+   * that both cases cost one Argon2 run, and the hash of accounts opened in person.
+   */
   private final String decoyHash;
 
   AccountService(
@@ -73,6 +79,7 @@ class AccountService implements Accounts {
       ContactReservations reservations,
       OneTimeSecrets secrets,
       ContactChangeService contactChanges,
+      TransactionTemplate transactions,
       Clock clock) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
@@ -83,6 +90,7 @@ class AccountService implements Accounts {
     this.reservations = reservations;
     this.secrets = secrets;
     this.contactChanges = contactChanges;
+    this.transactions = transactions;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
@@ -94,17 +102,27 @@ class AccountService implements Accounts {
     return repository.findByContact(contact).isPresent() || reservations.isReserved(contact);
   }
 
+  /** No transaction: see {@link AcceptedPassword}. */
+  @Override
+  public AcceptedPassword acceptPassword(String password, PasswordPolicy.PersonalData person) {
+    requireAcceptable(password, person);
+    return new AcceptedPassword(passwordEncoder.encode(password));
+  }
+
+  /** No transaction: see {@link AcceptedPassword}; the account is read in one statement. */
+  @Override
+  public AcceptedPassword acceptPassword(UUID accountId, String password) {
+    AccountRecord account = repository.findById(accountId).orElseThrow(SessionEnded::new);
+    return acceptPassword(password, personalData(account));
+  }
+
   @Override
   @Transactional
   public UUID open(NewAccount request) {
-    requireAcceptable(
-        request.password(),
-        new PasswordPolicy.PersonalData(
-            request.lastName(),
-            request.firstName(),
-            request.contact() instanceof Contact.Phone p ? p.value() : null,
-            request.contact() instanceof Contact.Email e ? e.value() : null));
-    return insert(request, passwordEncoder.encode(request.password()));
+    if (request.password() == null) {
+      throw new IllegalArgumentException("an account opened from a registration has a password");
+    }
+    return insert(request, request.password().hash());
   }
 
   @Override
@@ -113,8 +131,9 @@ class AccountService implements Accounts {
     if (request.password() != null) {
       throw new IllegalArgumentException("an account opened in person has no password yet");
     }
-    // a hash of a secret nobody holds: no password signs in until the visitor sets one by recovery
-    return insert(request, passwordEncoder.encode(UUID.randomUUID().toString()));
+    // a hash of a secret nobody holds (made at start, as no hash runs in a transaction): no
+    // password signs in until the visitor sets one by recovery
+    return insert(request, decoyHash);
   }
 
   private UUID insert(NewAccount request, String passwordHash) {
@@ -202,15 +221,15 @@ class AccountService implements Accounts {
 
   @Override
   @Transactional
-  public void changePassword(UUID accountId, String password) {
-    AccountRecord account =
-        repository.findById(accountId).orElseThrow(SessionEnded::new);
-    requireAcceptable(password, personalData(account));
-    store(accountId, password);
+  public void changePassword(UUID accountId, AcceptedPassword password) {
+    if (repository.findById(accountId).isEmpty()) {
+      throw new SessionEnded();
+    }
+    store(accountId, password.hash());
   }
 
+  /** No transaction around the two hashes: see {@link AcceptedPassword}. */
   @Override
-  @Transactional
   public void changePassword(UUID accountId, String currentPassword, String password, String passwordRepeat) {
     // the same budget as confirming a contact change with the password: one per account, counted
     // before the comparison (in its own transaction) so that parallel guesses cannot outrun it
@@ -236,7 +255,8 @@ class AccountService implements Accounts {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    store(accountId, password);
+    String hash = passwordEncoder.encode(password);
+    transactions.executeWithoutResult(tx -> store(accountId, hash));
   }
 
   @Override
@@ -253,9 +273,9 @@ class AccountService implements Accounts {
   }
 
   /** Sets the hash and ends every session started before now; the owner is told. */
-  private void store(UUID accountId, String password) {
+  private void store(UUID accountId, String passwordHash) {
     Instant now = clock.instant();
-    repository.changePassword(accountId, passwordEncoder.encode(password), now);
+    repository.changePassword(accountId, passwordHash, now);
     events.publishEvent(new PasswordChanged(accountId, Occurrence.at(now)));
   }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.propusk.account.AccountSummary;
+import org.propusk.account.AcceptedPassword;
 import org.propusk.account.Accounts;
 import org.propusk.account.Contact;
 import org.propusk.account.PasswordAssessment;
@@ -28,6 +29,7 @@ import org.propusk.shared.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The recovery use cases; the pages and the JSON API both call these. */
 @Service
@@ -41,6 +43,7 @@ class RecoveryService {
   private final RecoveryPolicy policy;
   private final Clock clock;
   private final SecondFactors secondFactors;
+  private final TransactionTemplate transactions;
 
   RecoveryService(
       RecoveryFlowRepository flows,
@@ -50,8 +53,10 @@ class RecoveryService {
       ApplicationEventPublisher events,
       RecoveryPolicy policy,
       Clock clock,
-      SecondFactors secondFactors) {
+      SecondFactors secondFactors,
+      TransactionTemplate transactions) {
     this.secondFactors = secondFactors;
+    this.transactions = transactions;
     this.flows = flows;
     this.accounts = accounts;
     this.limiter = limiter;
@@ -226,10 +231,27 @@ class RecoveryService {
         otherContact(flow).map(o -> RecoveryView.mask(o.channel(), o.value())).orElse(null));
   }
 
-  /** Sets the new password; every other session of the account ends. */
-  @Transactional
+  /**
+   * Sets the new password; every other session of the account ends. The password is checked and
+   * hashed between two transactions, so that no connection waits for the hash (see {@link
+   * AcceptedPassword}); the second one checks the flow again.
+   */
   Recovered setPassword(UUID id, String password, String passwordRepeat) {
-    Instant now = clock.instant();
+    RecoveryFlow ready = transactions.execute(tx -> readyForPassword(id, password, passwordRepeat, clock.instant()));
+    AcceptedPassword accepted = accounts.acceptPassword(ready.accountId(), password);
+    return transactions.execute(
+        tx -> {
+          Instant now = clock.instant();
+          RecoveryFlow flow = readyForPassword(id, password, passwordRepeat, now);
+          accounts.changePassword(flow.accountId(), accepted);
+          flow.complete(now);
+          flows.update(flow);
+          events.publishEvent(new RecoveryCompleted(flow.id(), flow.accountId(), Occurrence.at(now)));
+          return new Recovered(flow.accountId(), flow.proofs());
+        });
+  }
+
+  private RecoveryFlow readyForPassword(UUID id, String password, String passwordRepeat, Instant now) {
     RecoveryFlow flow = load(id);
     flow.ensurePasswordStepOpen(now);
     if (password == null || password.isEmpty()) {
@@ -244,11 +266,7 @@ class RecoveryService {
         && !secondFactorsOf(flow.accountId()).isEmpty()) {
       throw new RecoveryProblems.WrongStep();
     }
-    accounts.changePassword(flow.accountId(), password);
-    flow.complete(now);
-    flows.update(flow);
-    events.publishEvent(new RecoveryCompleted(flow.id(), flow.accountId(), Occurrence.at(now)));
-    return new Recovered(flow.accountId(), flow.proofs());
+    return flow;
   }
 
   /**

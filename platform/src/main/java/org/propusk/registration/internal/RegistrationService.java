@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.propusk.account.AcceptedPassword;
 import org.propusk.account.Accounts;
 import org.propusk.account.Contact;
 import org.propusk.account.ContactAlreadyRegistered;
@@ -29,6 +30,7 @@ import org.propusk.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The registration use cases; the web pages and the JSON API both call these. */
 @Service
@@ -40,6 +42,7 @@ class RegistrationService {
   private final OneTimeSecrets secrets;
   private final ApplicationEventPublisher events;
   private final RegistrationSettings settings;
+  private final TransactionTemplate transactions;
 
   RegistrationService(
       RegistrationFlowRepository flows,
@@ -47,7 +50,9 @@ class RegistrationService {
       RateLimiter limiter,
       OneTimeSecrets secrets,
       ApplicationEventPublisher events,
-      RegistrationSettings settings) {
+      RegistrationSettings settings,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.flows = flows;
     this.accounts = accounts;
     this.limiter = limiter;
@@ -143,13 +148,41 @@ class RegistrationService {
   }
 
   /**
-   * Sets the password: the account is opened and the flow completed, in one transaction.
+   * Sets the password: checked and hashed first, between two transactions, so that no connection
+   * waits for the hash (see {@link AcceptedPassword}); then the account is opened and the flow
+   * completed, in one transaction that checks the flow again.
    *
    * @param linkToken the token of the letter's link, when this browser opened it; else null
    */
-  @Transactional
   Opened setPassword(UUID id, String password, String passwordRepeat, String linkToken) {
-    Instant now = clock().instant();
+    RegistrationFlow ready =
+        transactions.execute(tx -> readyForPassword(id, password, passwordRepeat, linkToken, clock().instant()));
+    AcceptedPassword accepted = accounts.acceptPassword(password, personalData(ready));
+    return transactions.execute(
+        tx -> {
+          Instant now = clock().instant();
+          RegistrationFlow flow = readyForPassword(id, password, passwordRepeat, linkToken, now);
+          UUID accountId =
+              accounts.open(
+                  new NewAccount(
+                      flow.lastName(),
+                      flow.firstName(),
+                      contactOf(flow),
+                      flow.contactConfirmedAt(),
+                      accepted,
+                      List.of(
+                          new NewAccount.ConsentRecord("terms", flow.termsVersion(), flow.consentedAt()),
+                          new NewAccount.ConsentRecord("privacy", flow.privacyVersion(), flow.consentedAt())),
+                      flow.clientAddress()));
+          flow.complete(linkToken, secrets, now);
+          flows.update(flow);
+          events.publishEvent(new RegistrationCompleted(flow.id(), accountId, flow.channel().apiName()));
+          return new Opened(
+              accountId, flow.channel() == RegistrationFlow.Channel.SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL);
+        });
+  }
+
+  private RegistrationFlow readyForPassword(UUID id, String password, String passwordRepeat, String linkToken, Instant now) {
     RegistrationFlow flow = load(id);
     flow.ensurePasswordStepOpen(linkToken, secrets, now);
     if (password == null || password.isEmpty()) {
@@ -158,24 +191,7 @@ class RegistrationService {
     if (!password.equals(passwordRepeat)) {
       throw new InvalidInput("passwordRepeat", "mismatch");
     }
-    UUID accountId =
-        accounts.open(
-            new NewAccount(
-                flow.lastName(),
-                flow.firstName(),
-                contactOf(flow),
-                flow.contactConfirmedAt(),
-                password,
-                List.of(
-                    new NewAccount.ConsentRecord("terms", flow.termsVersion(), flow.consentedAt()),
-                    new NewAccount.ConsentRecord(
-                        "privacy", flow.privacyVersion(), flow.consentedAt())),
-                flow.clientAddress()));
-    flow.complete(linkToken, secrets, now);
-    flows.update(flow);
-    events.publishEvent(new RegistrationCompleted(flow.id(), accountId, flow.channel().apiName()));
-    return new Opened(
-        accountId, flow.channel() == RegistrationFlow.Channel.SMS ? AuthenticationMethod.SMS : AuthenticationMethod.EMAIL);
+    return flow;
   }
 
   /** The new account and how its owner proved the contact, for the session that follows. */

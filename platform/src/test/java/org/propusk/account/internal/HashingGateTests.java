@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +16,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.shared.Overloaded;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class HashingGateTests {
 
@@ -123,6 +128,38 @@ class HashingGateTests {
               assertThat(busy.retryAfter()).isPositive();
             });
     assertThat(metrics.get("propusk.password.hashing.wait").tag("outcome", "refused").timer().count()).isOne();
+  }
+
+  @Test
+  void measuresTheRunningTimeAndTheCpuTimeOfEachHash() {
+    HashingGate gate = new HashingGate(1, PATIENT, metrics);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // a "hash" that runs until its thread has spent 20 ms of CPU
+    gate.run(
+        () -> {
+          long until = threads.getCurrentThreadCpuTime() + 20_000_000;
+          while (threads.getCurrentThreadCpuTime() < until) {
+            Thread.onSpinWait();
+          }
+          return null;
+        });
+
+    Timer running = metrics.get("propusk.password.hashing.duration").timer();
+    assertThat(running.count()).isOne();
+    assertThat(running.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
+    assertThat(metrics.get("propusk.password.hashing.cpu").counter().count()).isGreaterThanOrEqualTo(0.020);
+  }
+
+  @Test
+  void refusesToHashInsideATransaction() {
+    HashingGate gate = new HashingGate(1, PATIENT, metrics);
+    TransactionSynchronizationManager.setActualTransactionActive(true);
+    try {
+      assertThatThrownBy(() -> gate.run(() -> "hash")).isInstanceOf(IllegalStateException.class);
+    } finally {
+      TransactionSynchronizationManager.setActualTransactionActive(false);
+    }
+    assertThat(gate.run(() -> "hash")).isEqualTo("hash");
   }
 
   @Test

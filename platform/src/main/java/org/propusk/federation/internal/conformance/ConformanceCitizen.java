@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.propusk.account.AcceptedPassword;
 import org.propusk.account.Accounts;
 import org.propusk.account.Contact;
 import org.propusk.account.ContactAlreadyRegistered;
 import org.propusk.account.NewAccount;
+import org.propusk.account.PasswordPolicy;
 import org.propusk.identifiers.MobilePhone;
 import org.propusk.verification.IdentityProfiles;
 import org.propusk.verification.ProfileForm;
@@ -75,6 +77,8 @@ class ConformanceCitizen implements ApplicationRunner {
       return;
     }
     Instant now = clock.instant();
+    AcceptedPassword accepted =
+        accounts.acceptPassword(password, new PasswordPolicy.PersonalData(profile.lastName(), profile.firstName(), phone.e164(), null));
     UUID opened;
     try {
       opened =
@@ -84,7 +88,7 @@ class ConformanceCitizen implements ApplicationRunner {
                   profile.firstName(),
                   contact,
                   now,
-                  password,
+                  accepted,
                   List.of(
                       new NewAccount.ConsentRecord("terms", termsVersion, now),
                       new NewAccount.ConsentRecord("privacy", privacyVersion, now)),
