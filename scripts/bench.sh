@@ -145,20 +145,39 @@ cpu_ticks() {
   echo "$server $postgres $busy"
 }
 
+# Propusk's password hashes so far (its metrics on the management port): how many, their seconds
+# from turn to end, and the CPU seconds their threads spent on them; "0 0 0" for another system
+hash_counters() {
+  [ "$1" = propusk ] || { echo "0 0 0"; return; }
+  curl -fs "http://127.0.0.1:18081/actuator/prometheus" | awk '
+    /^propusk_password_hashing_duration_seconds_count/ {count = $2}
+    /^propusk_password_hashing_duration_seconds_sum/ {sum = $2}
+    /^propusk_password_hashing_cpu_seconds_total/ {cpu = $2}
+    END {printf "%d %s %s\n", count, sum + 0, cpu + 0}'
+}
+
 # Where the cores went during a scenario's measured seconds (from the simulation's start, which its
 # log announces with "bench: ", plus the warm-up): the server, PostgreSQL, and everything else (the
 # load generator first of all), each in cores used on average, as facts for the report
 measure_cpu() {
-  local system=$1 scenario=$2 pid=$3 log=$4 before after
+  local system=$1 scenario=$2 pid=$3 log=$4 before after hashes_before hashes_after
   for _ in $(seq 1 600); do grep -q '^bench: ' "$log" 2>/dev/null && break; sleep 0.5; done
   sleep "$WARMUP"
   before=$(cpu_ticks "$pid")
+  hashes_before=$(hash_counters "$system")
   sleep "$MEASURED"
   after=$(cpu_ticks "$pid")
-  awk -v before="$before" -v after="$after" -v seconds="$MEASURED" -v key="$system.$scenario" 'BEGIN {
+  hashes_after=$(hash_counters "$system")
+  awk -v before="$before" -v after="$after" -v seconds="$MEASURED" -v key="$system.$scenario" \
+    -v hashes_before="$hashes_before" -v hashes_after="$hashes_after" 'BEGIN {
     split(before, b, " "); split(after, a, " ")
     server = (a[1] - b[1]) / 100 / seconds; postgres = (a[2] - b[2]) / 100 / seconds; busy = (a[3] - b[3]) / 100 / seconds
     printf "%s.cpu-server=%.2f\n%s.cpu-postgres=%.2f\n%s.cpu-rest=%.2f\n", key, server, key, postgres, key, busy - server - postgres
+    split(hashes_before, hb, " "); split(hashes_after, ha, " ")
+    if (ha[1] > hb[1]) {
+      n = ha[1] - hb[1]
+      printf "%s.hash-ms=%.1f\n%s.hash-cpu-ms=%.1f\n", key, 1000 * (ha[2] - hb[2]) / n, key, 1000 * (ha[3] - hb[3]) / n
+    }
   }' >>"$FACTS"
 }
 

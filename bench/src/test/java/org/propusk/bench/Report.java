@@ -251,7 +251,22 @@ public final class Report {
       signInFraction(system)
           .ifPresent(f -> out.append("\n- %s: password sign-in at %.2f of the limit".formatted(system, f)));
     }
-    return out.append("\n").toString();
+    out.append("\n");
+    StringBuilder inside = new StringBuilder();
+    for (Scenario scenario : Scenario.values()) {
+      String key = "propusk." + scenario.simulation.replace("Simulation", "") + ".hash-";
+      if (facts.getProperty(key + "ms") != null) {
+        inside.append("| %s | %s | %s |\n".formatted(scenario.label, fact(key + "ms"), fact(key + "cpu-ms")));
+      }
+    }
+    if (!inside.isEmpty()) {
+      out.append(
+              "\nThe same hashes inside Propusk under each scenario's load (its metrics `propusk.password.hashing.duration` and `.cpu` over the measured seconds), against %s ms alone:\n\n"
+                  .formatted(fact("hash.millis-per-hash")))
+          .append("| scenario | a hash from its turn to its end (ms) | CPU its thread spent on it (ms) |\n|---|---:|---:|\n")
+          .append(inside);
+    }
+    return out.toString();
   }
 
   /**
