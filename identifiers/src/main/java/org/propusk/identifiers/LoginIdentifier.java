@@ -9,12 +9,20 @@ import java.util.Optional;
  */
 public sealed interface LoginIdentifier {
 
-  /** Signing in with a mobile phone number. */
-  record ByPhone(MobilePhone phone) implements LoginIdentifier {
+  /**
+   * Signing in with a mobile phone number. {@code orSnils} is set when the same eleven digits are a
+   * valid SNILS too: the account with this phone is meant, and when there is none, the account
+   * whose verified SNILS it is (else its holder could not sign in with the digits alone).
+   */
+  record ByPhone(MobilePhone phone, Snils orSnils) implements LoginIdentifier {
     public ByPhone {
       if (phone == null) {
         throw new IllegalArgumentException("phone is required");
       }
+    }
+
+    public ByPhone(MobilePhone phone) {
+      this(phone, null);
     }
   }
 
@@ -39,10 +47,11 @@ public sealed interface LoginIdentifier {
   /**
    * Classifies sign-in input; empty if it is none of the three. Never throws.
    *
-   * <p>An {@code @} always means e-mail, since neither number can contain one. Eleven digits are
-   * ambiguous: {@code 8 912 345-67-89} is a phone number and may also pass the SNILS control sum.
-   * Phone wins such ties, so a SNILS is only assumed when the input is a valid SNILS and not a
-   * valid mobile number; anything else is tried as a phone number.
+   * <p>An {@code @} always means e-mail, since neither number can contain one. A SNILS written as
+   * SNILS are ({@code 112-233-445 95}) means SNILS. Eleven bare digits are ambiguous: {@code 8 912
+   * 345-67-89} is a phone number and may also pass the SNILS control sum; such input is a phone
+   * that may also be a SNILS ({@link ByPhone#orSnils}). A SNILS is assumed alone when the input is
+   * a valid SNILS and not a valid mobile number; anything else is tried as a phone number.
    */
   static Optional<LoginIdentifier> classify(String raw) {
     if (Text.isBlank(raw)) {
@@ -53,13 +62,15 @@ public sealed interface LoginIdentifier {
           ? Optional.of(new ByEmail(email))
           : Optional.empty();
     }
-    Parsed<MobilePhone> phone = MobilePhone.parse(raw);
-    if (phone instanceof Parsed.Valid<MobilePhone>(MobilePhone valid)) {
-      return Optional.of(new ByPhone(valid));
+    Parsed<Snils> snils = Snils.parse(raw);
+    Snils validSnils = snils instanceof Parsed.Valid<Snils>(Snils valid) ? valid : null;
+    // as printed on the card, which is not how phone numbers are written
+    if (validSnils != null && raw.strip().equals(validSnils.formatted())) {
+      return Optional.of(new BySnils(validSnils));
     }
-    if (Snils.parse(raw) instanceof Parsed.Valid<Snils>(Snils snils)) {
-      return Optional.of(new BySnils(snils));
+    if (MobilePhone.parse(raw) instanceof Parsed.Valid<MobilePhone>(MobilePhone phone)) {
+      return Optional.of(new ByPhone(phone, validSnils));
     }
-    return Optional.empty();
+    return Optional.ofNullable(validSnils).map(BySnils::new);
   }
 }

@@ -32,12 +32,14 @@ class LoginIdentifierTest {
   }
 
   @Test
-  void prefersPhoneWhenElevenDigitsAreBothAValidSnilsAndAMobileNumber() {
-    String ambiguous = Snils.withChecksum("891234567").digits(); // 8 912 345-67-xx
+  void takesElevenDigitsThatAreBothAValidSnilsAndAMobileNumberAsAPhoneThatMayBeASnils() {
+    Snils snils = Snils.withChecksum("891234567"); // 8 912 345-67-xx
 
-    assertThat(Snils.parse(ambiguous).isValid()).isTrue();
-    assertThat(LoginIdentifier.classify(ambiguous))
-        .containsInstanceOf(LoginIdentifier.ByPhone.class);
+    assertThat(LoginIdentifier.classify(snils.digits()))
+        .contains(new LoginIdentifier.ByPhone(new MobilePhone("+791234567" + snils.digits().substring(9)), snils));
+    assertThat(LoginIdentifier.classify(" " + snils.formatted() + " "))
+        .as("written as on the card: a SNILS")
+        .contains(new LoginIdentifier.BySnils(snils));
   }
 
   @Test
@@ -63,16 +65,14 @@ class LoginIdentifierTest {
 
   @ParameterizedTest
   @MethodSource("generatedValidSnils")
-  void classifiesEveryGeneratedSnilsAsSnilsUnlessItIsAlsoAMobileNumber(String digits) {
+  void classifiesEveryGeneratedSnilsAsSnilsUnlessItIsAlsoAMobileNumberAndAsSnilsWhenWrittenAsOnTheCard(String digits) {
     Snils snils = new Snils(digits);
     LoginIdentifier expected =
         MobilePhone.parse(digits) instanceof Parsed.Valid<MobilePhone>(MobilePhone phone)
-            ? new LoginIdentifier.ByPhone(phone)
+            ? new LoginIdentifier.ByPhone(phone, snils)
             : new LoginIdentifier.BySnils(snils);
 
     assertThat(LoginIdentifier.classify(digits)).contains(expected);
-    if (expected instanceof LoginIdentifier.BySnils) {
-      assertThat(LoginIdentifier.classify(snils.formatted())).contains(expected);
-    }
+    assertThat(LoginIdentifier.classify(snils.formatted())).contains(new LoginIdentifier.BySnils(snils));
   }
 }

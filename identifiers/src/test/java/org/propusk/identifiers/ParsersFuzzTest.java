@@ -181,13 +181,18 @@ class ParsersFuzzTest {
               assertThat(EmailAddress.parse(raw).value()).isEqualTo(email);
               assertThat(LoginIdentifier.classify(email.value())).contains(identifier);
             }
-            case LoginIdentifier.ByPhone(MobilePhone phone) -> {
+            case LoginIdentifier.ByPhone(MobilePhone phone, Snils orSnils) -> {
               assertThat(MobilePhone.parse(raw).value()).isEqualTo(phone);
-              assertThat(LoginIdentifier.classify(phone.e164())).contains(identifier);
+              assertThat(LoginIdentifier.classify(phone.e164()))
+                  .hasValueSatisfying(again -> assertThat(again).isInstanceOfSatisfying(
+                      LoginIdentifier.ByPhone.class, byPhone -> assertThat(byPhone.phone()).isEqualTo(phone)));
+              if (orSnils != null) {
+                assertThat(Snils.parse(raw).value()).isEqualTo(orSnils);
+              }
             }
             case LoginIdentifier.BySnils(Snils snils) -> {
               assertThat(Snils.parse(raw).value()).isEqualTo(snils);
-              assertThat(MobilePhone.parse(raw).isValid()).isFalse();
+              assertThat(MobilePhone.parse(raw).isValid() && !raw.strip().equals(snils.formatted())).isFalse();
             }
           }
         });

@@ -384,7 +384,13 @@ class AccountService implements Accounts {
 
   private Optional<AccountRecord> findByLogin(LoginIdentifier login) {
     return switch (login) {
-      case LoginIdentifier.ByPhone phone -> repository.findByContact(new Contact.Phone(phone.phone()));
+      case LoginIdentifier.ByPhone phone -> {
+        Optional<AccountRecord> byPhone = repository.findByContact(new Contact.Phone(phone.phone()));
+        // digits that are a SNILS too: both looked up, so that the time does not tell which exists
+        Optional<AccountRecord> bySnils =
+            phone.orSnils() == null ? Optional.empty() : repository.findByVerifiedSnils(snilsLookup(phone.orSnils()));
+        yield byPhone.or(() -> bySnils);
+      }
       case LoginIdentifier.ByEmail email -> repository.findByContact(new Contact.Email(email.email()));
       // only a SNILS the registry verified is a login; any other behaves like an unknown login
       case LoginIdentifier.BySnils snils -> repository.findByVerifiedSnils(snilsLookup(snils.snils()));

@@ -360,6 +360,31 @@ class ProfileApiIntegrationTests {
     await().atMost(Waits.BACKGROUND).until(() -> checks(citizen).get("snils").get("state").asString().equals("failed"));
   }
 
+  /**
+   * A SNILS whose eleven digits are also a mobile number (8 994 ...): typed bare, it signs in when
+   * no account has that phone; typed as on the card, it is a SNILS.
+   */
+  @Test
+  void aVerifiedSnilsThatLooksLikeAPhoneNumberSignsInToo() {
+    ApiClient citizen = signedInCitizen();
+    // a citizen of the sandbox registries whose SNILS, 899-421-303 55, is also the phone +7 994 213-03-55
+    Map<String, Object> maslova = new HashMap<>(IVANOV);
+    maslova.putAll(
+        Map.of(
+            "lastName", "Маслова", "firstName", "Анна", "patronymic", "Анатольевна", "gender", "female",
+            "birthDate", "1982-04-29", "birthPlace", "г. Омск", "snils", "899-421-303 55"));
+    List.of("passportSeries", "passportNumber", "passportIssuedOn", "passportIssuer", "divisionCode")
+        .forEach(field -> maslova.put(field, ""));
+    assertThat(citizen.put("/api/v1/profile", maslova).status()).isEqualTo(200);
+    await().atMost(Waits.BACKGROUND).until(() -> checks(citizen).get("snils").get("state").asString().equals("verified"));
+
+    for (String typed : List.of("89942130355", "899-421-303 55")) {
+      ApiClient browser = new ApiClient(port);
+      assertThat(browser.post("/api/v1/session", Map.of("login", typed, "password", PASSWORD)).status()).as(typed).isEqualTo(200);
+      assertThat(browser.get("/api/v1/me").text("id")).isEqualTo(citizen.get("/api/v1/me").text("id"));
+    }
+  }
+
   @Test
   void aVerifiedSnilsSignsInAndRecoversAccessThroughTheConfirmedPhone() {
     String phone = TestContacts.phone();
