@@ -39,7 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.propusk.test.ApiClient;
@@ -77,16 +78,19 @@ class BackChannelLogoutIntegrationTests {
   @Autowired JdbcClient jdbc;
   RelyingParty rp;
 
-  HttpServer service;
-  final AtomicInteger answer = new AtomicInteger(200);
+  /**
+   * One service for the whole class, on one port: the platform caches its clients for 30 s, so a
+   * service moved to a new port for each test would be told only once the cache expired.
+   */
+  static HttpServer service;
+  static final AtomicInteger answer = new AtomicInteger(200);
   /** Each logout token received, with the status it was answered with. */
-  final List<Map.Entry<String, Integer>> received = new CopyOnWriteArrayList<>();
+  static final List<Map.Entry<String, Integer>> received = new CopyOnWriteArrayList<>();
 
   record Session(JWT idToken, RefreshToken refreshToken, String accountId) {}
 
-  @BeforeEach
-  void theServiceListens() throws IOException {
-    rp = new RelyingParty(port, issuer, clock);
+  @BeforeAll
+  static void theServiceListens() throws IOException {
     service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     service.createContext(
         "/backchannel-logout",
@@ -102,14 +106,21 @@ class BackChannelLogoutIntegrationTests {
           exchange.close();
         });
     service.start();
+  }
+
+  @AfterAll
+  static void theServiceStops() {
+    service.stop(0);
+  }
+
+  @BeforeEach
+  void aFreshStart() {
+    rp = new RelyingParty(port, issuer, clock);
+    answer.set(200);
+    received.clear();
     jdbc.sql("update federation_client set backchannel_logout_uri = :uri where client_id = 'test-logout'")
         .param("uri", "http://127.0.0.1:" + service.getAddress().getPort() + "/backchannel-logout")
         .update();
-  }
-
-  @AfterEach
-  void theServiceStops() {
-    service.stop(0);
   }
 
   @Test
@@ -354,7 +365,16 @@ class BackChannelLogoutIntegrationTests {
     throw new AssertionError("no current session");
   }
 
+  /**
+   * The deliveries to this test's service still to be made (each job is named by the session and
+   * the client); other tests' services, long gone, are retried for an hour and are not waited for.
+   */
   private long scheduledDeliveries() {
-    return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'back-channel-logout'").query(Long.class).single();
+    String client =
+        jdbc.sql("select id from federation_client where client_id = :client").param("client", CLIENT.getValue()).query(String.class).single();
+    return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'back-channel-logout' and task_instance like :instance")
+        .param("instance", "%:" + client)
+        .query(Long.class)
+        .single();
   }
 }
