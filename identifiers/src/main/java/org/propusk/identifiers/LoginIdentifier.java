@@ -48,7 +48,7 @@ public sealed interface LoginIdentifier {
    * Classifies sign-in input; empty if it is none of the three. Never throws.
    *
    * <p>An {@code @} always means e-mail, since neither number can contain one. A SNILS written as
-   * SNILS are ({@code 112-233-445 95}) means SNILS. Eleven bare digits are ambiguous: {@code 8 912
+   * on the card ({@code 112-233-445 95}) means SNILS. Eleven bare digits are ambiguous: {@code 8 912
    * 345-67-89} is a phone number and may also pass the SNILS control sum; such input is a phone
    * that may also be a SNILS ({@link ByPhone#orSnils}). A SNILS is assumed alone when the input is
    * a valid SNILS and not a valid mobile number; anything else is tried as a phone number.

@@ -8,6 +8,12 @@ package org.propusk.account;
  */
 public record AcceptedPassword(String hash) {
 
+  public AcceptedPassword {
+    if (hash == null || !hash.startsWith("$argon2id$")) {
+      throw new IllegalArgumentException("an Argon2id hash in its PHC string form");
+    }
+  }
+
   @Override
   public String toString() {
     return "AcceptedPassword[***]"; // a password hash never reaches a log

@@ -69,7 +69,8 @@ public interface Accounts {
   /**
    * The account a recovery for this login concerns, and its stored, confirmed contact to send the
    * code to (never what was typed): the phone or e-mail that was typed, for a SNILS the phone
-   * before the e-mail.
+   * before the e-mail. Digits that are a phone and a SNILS alike find the phone's account, else
+   * the verified SNILS's.
    */
   Optional<RecoveryTarget> findForRecovery(LoginIdentifier login);
 

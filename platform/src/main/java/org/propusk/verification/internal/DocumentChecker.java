@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records the outcome unless the data was replaced meanwhile. A failed document is cleared so that
  * the citizen enters it again; a verified SNILS or passport becomes evidence for the account level.
  *
- * <p>Every transaction that writes an account's verification data takes its rows in one order: the
- * profile, the addresses, the checks, then the account. A save replaces the check after writing the
- * profile or address, so an outcome locks those before its check: in the other order a save and an
- * outcome of the same account wait for each other, and the database aborts one of them.
+ * <p>Every transaction that writes an account's verification data takes the profile row first, then
+ * the addresses, then the checks (the account row comes after the profile). A save replaces the
+ * check after writing the profile or address, so an outcome locks those before its check: in the
+ * other order a save and an outcome of the same account wait for each other, and the database
+ * aborts one of them.
  */
 @Component
 class DocumentChecker {
