@@ -98,17 +98,23 @@ class AccountRepository {
         .update();
   }
 
-  void changePassword(UUID id, String passwordHash, Instant now) {
-    jdbc.sql(
-            """
-            update account set password_hash = :hash, sessions_valid_from = :now, updated_at = :now,
-              version = version + 1
-            where id = :id
-            """)
-        .param("id", id)
-        .param("hash", passwordHash)
-        .param("now", DbTime.of(now))
-        .update();
+  /**
+   * Sets the password hash and ends the sessions begun before now, only while the stored hash is still {@code checked} (null: whatever it is); false
+   * when it is not, e.g. a recovery set another password meanwhile.
+   */
+  boolean changePassword(UUID id, String checked, String passwordHash, Instant now) {
+    return jdbc.sql(
+                """
+                update account set password_hash = :hash, sessions_valid_from = :now, updated_at = :now,
+                  version = version + 1
+                where id = :id and (cast(:checked as varchar(255)) is null or password_hash = :checked)
+                """)
+            .param("id", id)
+            .param("checked", checked)
+            .param("hash", passwordHash)
+            .param("now", DbTime.of(now))
+            .update()
+        == 1;
   }
 
   /** Ends every session of the account begun before now (as a password change does). */

@@ -222,10 +222,9 @@ class AccountService implements Accounts {
   @Override
   @Transactional
   public void changePassword(UUID accountId, AcceptedPassword password) {
-    if (repository.findById(accountId).isEmpty()) {
-      throw new SessionEnded();
+    if (!store(accountId, null, password.hash())) {
+      throw new SessionEnded(); // the account is gone
     }
-    store(accountId, password.hash());
   }
 
   /** No transaction around the two hashes: see {@link AcceptedPassword}. */
@@ -256,7 +255,13 @@ class AccountService implements Accounts {
       throw new InvalidInput(violations);
     }
     String hash = passwordEncoder.encode(password);
-    transactions.executeWithoutResult(tx -> store(accountId, hash));
+    // the password checked above must still be the account's: a recovery may have set another
+    transactions.executeWithoutResult(
+        tx -> {
+          if (!store(accountId, account.passwordHash(), hash)) {
+            throw new InvalidInput("currentPassword", "wrong");
+          }
+        });
   }
 
   @Override
@@ -272,11 +277,17 @@ class AccountService implements Accounts {
     limiter.reset(LimitKind.PASSWORD_CONFIRMATION, limitKey);
   }
 
-  /** Sets the hash and ends every session started before now; the owner is told. */
-  private void store(UUID accountId, String passwordHash) {
+  /**
+   * Sets the hash, while the stored one is still {@code checked} when that is given, and ends every
+   * session started before now; the owner is told. False when the stored hash changed meanwhile.
+   */
+  private boolean store(UUID accountId, String checked, String passwordHash) {
     Instant now = clock.instant();
-    repository.changePassword(accountId, passwordHash, now);
+    if (!repository.changePassword(accountId, checked, passwordHash, now)) {
+      return false;
+    }
     events.publishEvent(new PasswordChanged(accountId, Occurrence.at(now)));
+    return true;
   }
 
   @Override
