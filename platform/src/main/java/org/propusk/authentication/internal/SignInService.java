@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,8 +127,9 @@ class SignInService implements SignIn {
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
     // the same key whether or not such an account exists, so that throttling reveals nothing
     flow.identified(identifier.map(SignInService::key).orElseGet(() -> rawKey(login)));
+    Optional<String> snilsKey = identifier.flatMap(SignInService::snilsKeyOfDigits);
     SignInFlow.Attempt attempt =
-        countAttempt(flow.loginKey(), request.getRemoteAddr(), devices.presentedFor(flow.loginKey(), request));
+        countAttempt(flow.loginKey(), snilsKey, request.getRemoteAddr(), devices.presentedFor(flow.loginKey(), request));
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
       SignInFailedEvent failed =
@@ -138,7 +140,11 @@ class SignInService implements SignIn {
       throw new SignInFailed();
     }
     // what follows the hash reads and writes in one transaction: a sign-in costs the database few
-    return transactions.execute(tx -> passwordVerified(flow, account.get(), attempt, request, response));
+    return transactions.execute(
+        tx -> {
+          snilsKey.ifPresent(key -> limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key));
+          return passwordVerified(flow, account.get(), attempt, request, response);
+        });
   }
 
   private Outcome passwordVerified(
@@ -299,17 +305,18 @@ class SignInService implements SignIn {
    * budget, so that strangers' failures never lock the owner out; every other client shares the
    * login's budget and its address's.
    */
-  private SignInFlow.Attempt countAttempt(String loginKey, String client, Optional<String> device) {
+  private SignInFlow.Attempt countAttempt(String loginKey, Optional<String> snilsKey, String client, Optional<String> device) {
     if (device.isPresent()) {
       limiter.take(LimitKind.SIGN_IN_DEVICE, "device:" + device.get(), THROTTLED);
       return new SignInFlow.Attempt(device.get(), null);
     }
-    List<LimitDecision.Permitted> slots =
-        limiter.takeAll(
-            THROTTLED,
-            new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, loginKey),
-            new RateLimiter.Counted(LimitKind.SIGN_IN_CLIENT, client));
-    return new SignInFlow.Attempt(null, slots.get(1).slot());
+    List<RateLimiter.Counted> counted = new ArrayList<>();
+    counted.add(new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, loginKey));
+    // digits that may be a SNILS count against its budget too, which its card form spends alone
+    snilsKey.ifPresent(key -> counted.add(new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, key)));
+    counted.add(new RateLimiter.Counted(LimitKind.SIGN_IN_CLIENT, client));
+    List<LimitDecision.Permitted> slots = limiter.takeAll(THROTTLED, counted.toArray(RateLimiter.Counted[]::new));
+    return new SignInFlow.Attempt(null, slots.getLast().slot());
   }
 
   /** Once the flow is done, its attempt does not count as a failure (in the caller's transaction). */
@@ -325,6 +332,7 @@ class SignInService implements SignIn {
   @Override
   public void forgetFailures(LoginIdentifier login) {
     limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key(login));
+    snilsKeyOfDigits(login).ifPresent(key -> limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key));
   }
 
   @Override
@@ -395,6 +403,13 @@ class SignInService implements SignIn {
   /** The login key of the account's phone, or of its e-mail when it has no phone. */
   private static String mainLoginKey(AccountSummary account) {
     return account.phone() != null ? account.phone() : account.email().toLowerCase(Locale.ROOT);
+  }
+
+  /** The SNILS key of digits typed that are a phone number and a SNILS alike. */
+  private static Optional<String> snilsKeyOfDigits(LoginIdentifier identifier) {
+    return identifier instanceof LoginIdentifier.ByPhone phone && phone.orSnils() != null
+        ? Optional.of(key(new LoginIdentifier.BySnils(phone.orSnils())))
+        : Optional.empty();
   }
 
   private static String key(LoginIdentifier identifier) {

@@ -383,6 +383,15 @@ class ProfileApiIntegrationTests {
       assertThat(browser.post("/api/v1/session", Map.of("login", typed, "password", PASSWORD)).status()).as(typed).isEqualTo(200);
       assertThat(browser.get("/api/v1/me").text("id")).isEqualTo(citizen.get("/api/v1/me").text("id"));
     }
+
+    // one budget of wrong passwords for the SNILS, whichever way it is typed
+    for (int free = 0; free < 3; free++) {
+      assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", "899-421-303 55", "password", "не-тот-пароль-1")).status())
+          .isEqualTo(401);
+    }
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", "89942130355", "password", "не-тот-пароль-1")).status())
+        .as("the digits alone are slowed down too")
+        .isEqualTo(429);
   }
 
   @Test
