@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -181,23 +182,26 @@ class HostileRequestTests {
 
   /** The first line the server answers with to the head of a request, its body not sent. */
   private String statusLine(String head) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
-    }
+    return exchange(head, in -> new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1)).readLine());
   }
 
   /** The whole answer to a request sent byte for byte, as no HTTP client library would send it. */
   private String raw(String request) throws IOException {
+    return exchange(request, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  /** How much of the answer to read. */
+  private interface Reading {
+    String read(InputStream answer) throws IOException;
+  }
+
+  private String exchange(String request, Reading reading) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return reading.read(socket.getInputStream());
     }
   }
 }

@@ -127,9 +127,11 @@ class SignInService implements SignIn {
     Optional<LoginIdentifier> identifier = LoginIdentifier.classify(login);
     // the same key whether or not such an account exists, so that throttling reveals nothing
     flow.identified(identifier.map(SignInService::key).orElseGet(() -> rawKey(login)));
-    Optional<String> snilsKey = identifier.flatMap(SignInService::snilsKeyOfDigits);
-    SignInFlow.Attempt attempt =
-        countAttempt(flow.loginKey(), snilsKey, request.getRemoteAddr(), devices.presentedFor(flow.loginKey(), request));
+    Counting counting =
+        countAttempt(
+            flow.loginKey(), identifier.flatMap(SignInService::snilsKeyOfDigits), request.getRemoteAddr(),
+            devices.presentedFor(flow.loginKey(), request));
+    SignInFlow.Attempt attempt = counting.attempt();
     Optional<UUID> account = identifier.flatMap(id -> accounts.authenticate(id, password));
     if (account.isEmpty()) {
       SignInFailedEvent failed =
@@ -142,7 +144,8 @@ class SignInService implements SignIn {
     // what follows the hash reads and writes in one transaction: a sign-in costs the database few
     return transactions.execute(
         tx -> {
-          snilsKey.ifPresent(key -> limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key));
+          // this attempt was no failure against the SNILS; earlier ones stay, whoever signed in now
+          counting.snilsSlot().ifPresent(limiter::release);
           return passwordVerified(flow, account.get(), attempt, request, response);
         });
   }
@@ -305,10 +308,10 @@ class SignInService implements SignIn {
    * budget, so that strangers' failures never lock the owner out; every other client shares the
    * login's budget and its address's.
    */
-  private SignInFlow.Attempt countAttempt(String loginKey, Optional<String> snilsKey, String client, Optional<String> device) {
+  private Counting countAttempt(String loginKey, Optional<String> snilsKey, String client, Optional<String> device) {
     if (device.isPresent()) {
       limiter.take(LimitKind.SIGN_IN_DEVICE, "device:" + device.get(), THROTTLED);
-      return new SignInFlow.Attempt(device.get(), null);
+      return new Counting(new SignInFlow.Attempt(device.get(), null), Optional.empty());
     }
     List<RateLimiter.Counted> counted = new ArrayList<>();
     counted.add(new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, loginKey));
@@ -316,8 +319,12 @@ class SignInService implements SignIn {
     snilsKey.ifPresent(key -> counted.add(new RateLimiter.Counted(LimitKind.SIGN_IN_ACCOUNT, key)));
     counted.add(new RateLimiter.Counted(LimitKind.SIGN_IN_CLIENT, client));
     List<LimitDecision.Permitted> slots = limiter.takeAll(THROTTLED, counted.toArray(RateLimiter.Counted[]::new));
-    return new SignInFlow.Attempt(null, slots.getLast().slot());
+    return new Counting(
+        new SignInFlow.Attempt(null, slots.getLast().slot()), snilsKey.map(key -> slots.get(1)));
   }
+
+  /** The attempt's slots, and the one it took of a SNILS's budget (see {@link #snilsKeyOfDigits}). */
+  private record Counting(SignInFlow.Attempt attempt, Optional<LimitDecision.Permitted> snilsSlot) {}
 
   /** Once the flow is done, its attempt does not count as a failure (in the caller's transaction). */
   private void forget(String loginKey, SignInFlow.Attempt attempt) {
@@ -332,7 +339,6 @@ class SignInService implements SignIn {
   @Override
   public void forgetFailures(LoginIdentifier login) {
     limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key(login));
-    snilsKeyOfDigits(login).ifPresent(key -> limiter.reset(LimitKind.SIGN_IN_ACCOUNT, key));
   }
 
   @Override

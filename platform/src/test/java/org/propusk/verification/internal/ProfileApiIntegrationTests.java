@@ -392,6 +392,18 @@ class ProfileApiIntegrationTests {
     assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", "89942130355", "password", "не-тот-пароль-1")).status())
         .as("the digits alone are slowed down too")
         .isEqualTo(429);
+
+    // whoever has the phone of those digits signs in to their own account by them; that erases none
+    // of the failures against the SNILS (else it could, between guesses at someone else's password)
+    signedInCitizen("+79942130355");
+    clock.advance(Duration.ofMinutes(1)); // past the delay the failures earned
+    assertThat(new ApiClient(port).post("/api/v1/session", Map.of("login", "89942130355", "password", PASSWORD)).status())
+        .isEqualTo(200);
+    Map<String, String> guess = Map.of("login", "899-421-303 55", "password", "не-тот-пароль-2");
+    assertThat(new ApiClient(port).post("/api/v1/session", guess).status()).isEqualTo(401);
+    assertThat(new ApiClient(port).post("/api/v1/session", guess).status())
+        .as("the fourth failure in a row is slowed down")
+        .isEqualTo(429);
   }
 
   @Test
