@@ -2,7 +2,11 @@ package org.propusk.authentication.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.propusk.shared.Citizen;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,6 +20,13 @@ import org.springframework.stereotype.Component;
 /**
  * Puts a citizen into the session under a new session id, so that an id known before (planted,
  * or from a lower level) is worthless afterwards; at sign-in the CSRF token is renewed as well.
+ *
+ * <p>The new id is a new session (a new row of the store, the old one's attributes copied, the old
+ * one deleted), not Spring Session's {@code changeSessionId}, which renames the row: a request
+ * that read the session before and ends after (the password page's strength meter, still answering
+ * when the form is sent; a second tab) writes its copy back with the id it read, and renamed the
+ * row back to an id the browser no longer holds, signing the citizen out. Its copy now updates a
+ * row that is gone.
  */
 @Component
 class Sessions {
@@ -46,8 +57,13 @@ class Sessions {
   }
 
   void establish(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
+    HttpSession before = request.getSession(false);
+    if (before != null) {
+      Map<String, Object> attributes = new HashMap<>();
+      Collections.list(before.getAttributeNames()).forEach(name -> attributes.put(name, before.getAttribute(name)));
+      before.invalidate();
+      HttpSession renewed = request.getSession(true);
+      attributes.forEach(renewed::setAttribute);
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
