@@ -24,7 +24,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import org.propusk.test.RelyingParty;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,6 +122,28 @@ class TokenLifecycleTests extends RelyingPartyTestSupport {
     assertThat(flows.userInfoStatus(new BearerAccessToken(foreign.serialize()))).isEqualTo(401);
     // and the genuine one still works
     assertThat(flows.userInfoStatus(tokens.getAccessToken())).isEqualTo(200);
+  }
+
+  @Test
+  void aBearerTokenSignsNobodyInAtTheAuthorizationEndpoint() throws Exception {
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    Code code = flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD);
+    OIDCTokens tokens = flows.tokens(Client.RP, code);
+    SignedJWT forged = withClaims(SignedJWT.parse(tokens.getAccessToken().getValue()), claim -> claim.subject(UUID.randomUUID().toString()));
+    URI authorize =
+        rp.authorize(Client.RP.id(), Client.RP.callback(), "openid", new State(), new Nonce(), new CodeVerifier(), CodeChallengeMethod.S256)
+            .build()
+            .toURI();
+
+    // the userinfo chain takes bearer tokens on every path it serves: a browser without a session
+    // that brings one (its own, or one made up) is not signed in by it and gets no code
+    for (String bearer : List.of(tokens.getAccessToken().getValue(), forged.serialize())) {
+      ApiClient stranger = new ApiClient(port);
+      ApiClient.Response answer =
+          stranger.send(stranger.request(RelyingParty.pathOf(authorize)).header("Authorization", "Bearer " + bearer).GET());
+      assertThat(answer.header("Location").orElse("")).as(answer.toString()).doesNotContain("code=");
+      assertThat(answer.status()).as(answer.toString()).isIn(302, 401);
+    }
   }
 
   /** The token's header and signature with other claims: what an attacker can make without the key. */

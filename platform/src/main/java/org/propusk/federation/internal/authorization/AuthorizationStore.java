@@ -30,6 +30,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,6 +51,7 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
   static final Duration WAITING_LIFETIME = Duration.ofHours(1);
 
   private static final String COLUMNS = "select * from oauth2_authorization where ";
+  private static final String FOUND_IN_REQUEST = AuthorizationStore.class.getName() + ".found";
   private static final List<String> HASH_COLUMNS =
       List.of("state_hash", "code_hash", "access_hash", "id_token_hash", "refresh_hash");
 
@@ -139,7 +142,28 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     }
   }
 
-  private record Found(String tokenHash, String type, OAuth2Authorization authorization) {}
+  private record Found(String tokenHash, String type, OAuth2Authorization authorization) {
+
+    boolean answers(String hash, OAuth2TokenType tokenType) {
+      return tokenType != null && type.equals(tokenType.getValue()) && tokenHash.equals(hash);
+    }
+  }
+
+  /**
+   * Keeps the authorization just read for this token until the request ends, so that the provider
+   * handling the request (userinfo's, once the bearer token was taken) does not read it again.
+   */
+  public void keepForRequest(String token, OAuth2TokenType type, OAuth2Authorization authorization) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.setAttribute(FOUND_IN_REQUEST, new Found(hash(token), type.getValue(), authorization), RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  private static Found foundInRequest() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    return request == null ? null : (Found) request.getAttribute(FOUND_IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+  }
 
   /**
    * The refresh token stored so far, when this save replaces it, is spent from now on. Two refreshes
@@ -193,9 +217,10 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
   @Override
   public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
     String hash = hash(token);
-    Found known = found.get();
-    if (known != null && tokenType != null && known.type().equals(tokenType.getValue()) && known.tokenHash().equals(hash)) {
-      return known.authorization();
+    for (Found known : new Found[] {found.get(), foundInRequest()}) {
+      if (known != null && known.answers(hash, tokenType)) {
+        return known.authorization();
+      }
     }
     if (tokenType == null) {
       return first(

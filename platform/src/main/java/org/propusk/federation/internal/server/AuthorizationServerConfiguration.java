@@ -1,6 +1,5 @@
 package org.propusk.federation.internal.server;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +47,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
@@ -101,22 +98,14 @@ class AuthorizationServerConfiguration {
   }
 
   /**
-   * Propusk's own tokens, for userinfo: ES256 or RS256 under a published key, nothing else, from
-   * this issuer, and valid by Propusk's clock (the one that dated them).
+   * Propusk's own access tokens, for userinfo: held by the store as issued and not revoked (see
+   * {@link StoredAccessTokens}), from this issuer, and valid by Propusk's clock (the one that dated them).
    */
   @Bean
-  JwtDecoder jwtDecoder(PublishedKeys keys, @Value("${propusk.public-url}") String issuer, Clock clock) {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSource(keys)
-            .jwsAlgorithms(algorithms -> SigningKeys.ALGORITHMS.stream()
-                .map(JWSAlgorithm::getName)
-                .map(SignatureAlgorithm::from)
-                .forEach(algorithms::add))
-            .build();
+  JwtDecoder jwtDecoder(AuthorizationStore authorizations, @Value("${propusk.public-url}") String issuer, Clock clock) {
     JwtTimestampValidator times = new JwtTimestampValidator();
     times.setClock(clock);
-    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(times, new JwtIssuerValidator(issuer)));
-    return decoder;
+    return new StoredAccessTokens(authorizations, JwtValidators.createDefaultWithValidators(times, new JwtIssuerValidator(issuer)));
   }
 
   @Bean
