@@ -60,7 +60,10 @@ class StaleSessionWriteIntegrationTests {
     assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
   }
 
-  /** A request's own copy of the session: read at its start, written back at its end with a new attribute. */
+  /**
+   * A request's own copy of the session: read at its start, written back at its end with an
+   * attribute it set again (the CSRF token's) and one it added.
+   */
   private record StaleRequest<S extends Session>(FindByIndexNameSessionRepository<S> store, S session) {
 
     static <S extends Session> StaleRequest<S> reading(FindByIndexNameSessionRepository<S> store, String id) {
@@ -71,6 +74,8 @@ class StaleSessionWriteIntegrationTests {
     }
 
     void ends() {
+      String kept = session.getAttributeNames().iterator().next();
+      session.setAttribute(kept, session.getAttribute(kept));
       session.setAttribute("stale-request-" + System.nanoTime(), "written at its end");
       store.save(session);
     }

@@ -29,17 +29,23 @@ class SessionStore {
   }
 
   /**
-   * A new attribute that a parallel request of the same session stored first stays as that request
-   * stored it. Spring Session inserts an attribute the session did not have when the request read
-   * it, so two requests adding the same one (two tabs getting the session's first code at once) met
-   * on the attribute's key, and the second was answered 500 (issue 15). {@code on conflict do
-   * nothing} means the same on H2 in PostgreSQL mode and on PostgreSQL.
+   * A new attribute is stored only while its session is: a request that read the session before a
+   * parallel one ended it (a sign-out) or replaced it (a sign-in starts a new session) writes its
+   * copy back at its end, and its new attribute met the foreign key; on PostgreSQL that aborted the
+   * store's transaction, so the request's other attribute writes failed with it, a 500 (issue 15).
+   * And an attribute that a parallel request of the same session stored first stays as that request
+   * stored it: two requests adding the same one (two tabs getting the session's first code at once)
+   * met on the attribute's key. The same on H2 in PostgreSQL mode and on PostgreSQL.
    */
   @Bean
-  SessionRepositoryCustomizer<JdbcIndexedSessionRepository> firstOfParallelAttributesStays() {
+  SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesOnlyOfStoredSessions() {
     return sessions ->
         sessions.setCreateSessionAttributeQuery(
             "insert into %TABLE_NAME%_attributes (session_primary_id, attribute_name, attribute_bytes)"
-                + " values (?, ?, ?) on conflict do nothing");
+                + " select s.primary_id, a.attribute_name, a.attribute_bytes"
+                + " from (select cast(? as char(36)) as primary_id, cast(? as varchar(200)) as attribute_name,"
+                + " cast(? as bytea) as attribute_bytes) a"
+                + " join %TABLE_NAME% s on s.primary_id = a.primary_id"
+                + " on conflict do nothing");
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Puts a citizen into the session under a new session id, so that an id known before (planted,
@@ -57,6 +58,24 @@ class Sessions {
   }
 
   void establish(Citizen citizen, HttpServletRequest request, HttpServletResponse response) {
+    renewId(request);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            citizen, null, List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+  }
+
+  /**
+   * The session of this request, if it has one, goes on as a new session under a new id. Outside
+   * any transaction only: the store deletes the old session at once, in a transaction of its own,
+   * which inside another would hold a second pooled connection and commit whatever that one does.
+   */
+  static void renewId(HttpServletRequest request) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a session is renewed outside any transaction");
+    }
     HttpSession before = request.getSession(false);
     if (before != null) {
       Map<String, Object> attributes = new HashMap<>();
@@ -65,11 +84,5 @@ class Sessions {
       HttpSession renewed = request.getSession(true);
       attributes.forEach(renewed::setAttribute);
     }
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            citizen, null, List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))));
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
   }
 }

@@ -141,33 +141,34 @@ class SignInService implements SignIn {
       transactions.executeWithoutResult(tx -> events.publishEvent(failed));
       throw new SignInFailed();
     }
-    // what follows the hash reads and writes in one transaction: a sign-in costs the database few
-    return transactions.execute(
-        tx -> {
-          // this attempt was no failure against the SNILS; earlier ones stay, whoever signed in now
-          counting.snilsSlot().ifPresent(limiter::release);
-          return passwordVerified(flow, account.get(), attempt, request, response);
-        });
+    // what follows the hash reads and writes in one transaction: a sign-in costs the database few;
+    // the session is renewed after it (Sessions.renewId)
+    Optional<Recorded> recorded =
+        transactions.execute(
+            tx -> {
+              // this attempt was no failure against the SNILS; earlier ones stay, whoever signed in now
+              counting.snilsSlot().ifPresent(limiter::release);
+              return passwordVerified(flow, account.get(), attempt, request);
+            });
+    if (recorded.isPresent()) {
+      return open(recorded.get(), request, response);
+    }
+    // the pre-sign-in session gets a new id too, so that one planted before the password is no use
+    Sessions.renewId(request);
+    request.getSession(true).setAttribute(FLOW_ATTRIBUTE, flow.id());
+    return new Outcome.SecondFactorNeeded(flow.id(), flow.methods(), flow.expiresAt());
   }
 
-  private Outcome passwordVerified(
-      SignInFlow flow,
-      UUID accountId,
-      SignInFlow.Attempt attempt,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+  /** The sign-in recorded when the password is all the account needs; else the flow saved, and empty. */
+  private Optional<Recorded> passwordVerified(
+      SignInFlow flow, UUID accountId, SignInFlow.Attempt attempt, HttpServletRequest request) {
     Set<AuthenticationMethod> factors = secondFactors.methodsOf(accountId);
     flow.passwordVerified(accountId, attempt, factors, policy.secondFactorTtl(), clock.instant());
     if (flow.state() == SignInState.DONE) {
-      return finish(flow, EnumSet.of(AuthenticationMethod.PASSWORD), Set.of(), request, response);
+      return Optional.of(record(flow, EnumSet.of(AuthenticationMethod.PASSWORD), Set.of(), request));
     }
     flows.insert(flow);
-    // the pre-sign-in session gets a new id too, so that one planted before the password is no use
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
-    request.getSession(true).setAttribute(FLOW_ATTRIBUTE, flow.id());
-    return new Outcome.SecondFactorNeeded(flow.id(), flow.methods(), flow.expiresAt());
+    return Optional.empty();
   }
 
   /** The flow of this session waiting for a second factor. */
@@ -257,8 +258,8 @@ class SignInService implements SignIn {
 
   /**
    * The flow is done: the failures of the login are forgotten, the sign-in (and a new device) is
-   * told, the session opened under a new id and the browser remembered for this login; what it
-   * writes (the forgetting, the audit entry, the new-device notice's publication) in one transaction.
+   * told, in one transaction (the forgetting, the audit entry, the new-device notice's publication);
+   * then the session is opened under a new id and the browser remembered for this login.
    */
   private Outcome.Done finish(
       SignInFlow flow,
@@ -266,15 +267,18 @@ class SignInService implements SignIn {
       Set<AuthenticationMethod> secondFactors,
       HttpServletRequest request,
       HttpServletResponse response) {
-    return transactions.execute(tx -> finishInTransaction(flow, methods, secondFactors, request, response));
+    return open(transactions.execute(tx -> record(flow, methods, secondFactors, request)), request, response);
   }
 
-  private Outcome.Done finishInTransaction(
+  /** A sign-in recorded, for its session to be opened once the transaction that recorded it is over. */
+  private record Recorded(
+      SignInFlow flow, AccountSummary account, Set<AuthenticationMethod> methods, Set<AuthenticationMethod> secondFactors) {}
+
+  private Recorded record(
       SignInFlow flow,
       Set<AuthenticationMethod> methods,
       Set<AuthenticationMethod> secondFactors,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+      HttpServletRequest request) {
     // the account was deleted, or its sessions ended everywhere (a new password, a recovery, a
     // cancelled contact change), while the flow waited for its second factor: it signs no one in
     Optional<SessionStanding> standing = accounts.sessionStanding(flow.accountId());
@@ -293,7 +297,12 @@ class SignInService implements SignIn {
                     flow.accountId(), deviceNames.describe(request.getHeader("User-Agent")).orElse(null), now));
     events.publishEvent(new SignedInEvent(flow.accountId(), now));
     newDevice.ifPresent(events::publishEvent);
-    AccountLevel level = open(find(flow.accountId()), methods, secondFactors, request, response);
+    return new Recorded(flow, find(flow.accountId()), methods, secondFactors);
+  }
+
+  private Outcome.Done open(Recorded recorded, HttpServletRequest request, HttpServletResponse response) {
+    SignInFlow flow = recorded.flow();
+    AccountLevel level = open(recorded.account(), recorded.methods(), recorded.secondFactors(), request, response);
     devices.issue(flow.loginKey(), response);
     AccountLevel wanted = flow.request().minLevel();
     return new Outcome.Done(

@@ -1,13 +1,13 @@
 package org.propusk.federation.internal.authorization;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Types;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +18,7 @@ import org.propusk.federation.internal.clients.ClientRegistry;
 import org.propusk.federation.internal.logout.OidcSessions;
 import org.propusk.shared.DbTime;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -118,16 +119,25 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
           OAuth2Authorization authorization = sessions.bind(given);
           Optional<StoredRow> stored = storedRow(authorization.getId());
           stored.ifPresent(row -> recordSpentRefreshToken(authorization, row.refreshHash()));
-          // Spring's columns, id first, in the order of SPRING_COLUMNS, then Propusk's
+          // Spring's columns, id first, in the order of SPRING_COLUMNS, then Propusk's (typed, so
+          // that a null costs no question to the driver)
           List<Object> values = new ArrayList<>(getAuthorizationParametersMapper().apply(authorization));
-          values.addAll(
-              Arrays.asList(
-                  hash(authorization.getAttribute(OAuth2ParameterNames.STATE)),
-                  hash(value(authorization.getToken(OAuth2AuthorizationCode.class))),
-                  hash(value(authorization.getToken(OAuth2AccessToken.class))),
-                  hash(value(authorization.getToken(OidcIdToken.class))),
-                  hash(value(authorization.getToken(OAuth2RefreshToken.class))),
+          if (values.size() != SPRING_COLUMNS.size()) {
+            throw new IllegalStateException("Spring's authorization mapper gives " + values.size() + " columns, not " + SPRING_COLUMNS.size());
+          }
+          Stream.of(
+                  authorization.<String>getAttribute(OAuth2ParameterNames.STATE),
+                  value(authorization.getToken(OAuth2AuthorizationCode.class)),
+                  value(authorization.getToken(OAuth2AccessToken.class)),
+                  value(authorization.getToken(OidcIdToken.class)),
+                  value(authorization.getToken(OAuth2RefreshToken.class)))
+              .map(token -> new SqlParameterValue(Types.VARCHAR, hash(token)))
+              .forEach(values::add);
+          values.add(
+              new SqlParameterValue(
+                  Types.TIMESTAMP_WITH_TIMEZONE,
                   DbTime.of(latestExpiry(authorization).orElse(clock.instant().plus(WAITING_LIFETIME)))));
+          forgetInRequest(authorization.getId());
           if (stored.isPresent()) {
             values.add(values.remove(0));
             getJdbcOperations().update(UPDATE, values.toArray());
@@ -175,6 +185,22 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request != null) {
       request.setAttribute(FOUND_IN_REQUEST, new Found(hash(token), type.getValue(), authorization), RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  @Override
+  public void remove(OAuth2Authorization authorization) {
+    forgetInRequest(authorization.getId());
+    super.remove(authorization);
+  }
+
+  /** A save or removal makes what this request read of the authorization stale. */
+  private static void forgetInRequest(String authorizationId) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null
+        && request.getAttribute(FOUND_IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Found known
+        && known.authorization().getId().equals(authorizationId)) {
+      request.removeAttribute(FOUND_IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
     }
   }
 

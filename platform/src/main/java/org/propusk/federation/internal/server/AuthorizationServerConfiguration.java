@@ -85,7 +85,7 @@ class AuthorizationServerConfiguration {
     return AuthorizationServerSettings.builder().issuer(publicUrl).build();
   }
 
-  /** The one {@code JWKSource} bean: the JWKS endpoint and the decoder take it. */
+  /** The one {@code JWKSource} bean (the configurer looks it up as a unique bean): the JWKS endpoint takes it. */
   @Bean
   PublishedKeys publishedKeys(SigningKeys keys) {
     return new PublishedKeys(keys);
