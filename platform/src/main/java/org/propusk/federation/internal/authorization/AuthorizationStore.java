@@ -117,7 +117,11 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
     transactions.executeWithoutResult(
         status -> {
           OAuth2Authorization authorization = sessions.bind(given);
-          Optional<StoredRow> stored = storedRow(authorization.getId());
+          // what this request read of it (the token it serves) says what is stored, with no query
+          Optional<StoredRow> stored =
+              readInThisRequest(authorization.getId())
+                  .map(read -> new StoredRow(hash(value(read.getToken(OAuth2RefreshToken.class)))))
+                  .or(() -> storedRow(authorization.getId()));
           stored.ifPresent(row -> recordSpentRefreshToken(authorization, row.refreshHash()));
           // Spring's columns, id first, in the order of SPRING_COLUMNS, then Propusk's (typed, so
           // that a null costs no question to the driver)
@@ -140,7 +144,11 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
           forgetInRequest(authorization.getId());
           if (stored.isPresent()) {
             values.add(values.remove(0));
-            getJdbcOperations().update(UPDATE, values.toArray());
+            if (getJdbcOperations().update(UPDATE, values.toArray()) == 0) {
+              // removed since it was read (consent withdrawn, family revoked): not brought back
+              // with new tokens; the transaction, with the spent refresh token, is rolled back
+              throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+            }
           } else {
             getJdbcOperations().update(INSERT, values.toArray());
           }
@@ -192,6 +200,15 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
   public void remove(OAuth2Authorization authorization) {
     forgetInRequest(authorization.getId());
     super.remove(authorization);
+  }
+
+  /** The authorization as this request read it for a token it serves, if it did. */
+  private Optional<OAuth2Authorization> readInThisRequest(String authorizationId) {
+    return Stream.of(found.get(), foundInRequest())
+        .filter(Objects::nonNull)
+        .map(Found::authorization)
+        .filter(read -> read.getId().equals(authorizationId))
+        .findFirst();
   }
 
   /** A save or removal makes what this request read of the authorization stale. */
