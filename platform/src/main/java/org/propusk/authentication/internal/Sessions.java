@@ -74,7 +74,7 @@ class Sessions {
    */
   static void renewId(HttpServletRequest request) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("a session is renewed outside any transaction");
+      throw new IllegalStateException("a session is to be renewed outside any transaction");
     }
     HttpSession before = request.getSession(false);
     if (before != null) {

@@ -141,7 +141,7 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
               new SqlParameterValue(
                   Types.TIMESTAMP_WITH_TIMEZONE,
                   DbTime.of(latestExpiry(authorization).orElse(clock.instant().plus(WAITING_LIFETIME)))));
-          forgetInRequest(authorization.getId());
+          forgetReadEarlier(authorization.getId());
           if (stored.isPresent()) {
             values.add(values.remove(0));
             if (getJdbcOperations().update(UPDATE, values.toArray()) == 0) {
@@ -198,25 +198,29 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
 
   @Override
   public void remove(OAuth2Authorization authorization) {
-    forgetInRequest(authorization.getId());
+    forgetReadEarlier(authorization.getId());
     super.remove(authorization);
+  }
+
+  /** What this request read for the tokens it serves: a guard's read ({@link #withFound}), a bearer token's. */
+  private Stream<Found> readEarlier() {
+    return Stream.of(found.get(), foundInRequest()).filter(Objects::nonNull);
   }
 
   /** The authorization as this request read it for a token it serves, if it did. */
   private Optional<OAuth2Authorization> readInThisRequest(String authorizationId) {
-    return Stream.of(found.get(), foundInRequest())
-        .filter(Objects::nonNull)
-        .map(Found::authorization)
-        .filter(read -> read.getId().equals(authorizationId))
-        .findFirst();
+    return readEarlier().map(Found::authorization).filter(read -> read.getId().equals(authorizationId)).findFirst();
   }
 
-  /** A save or removal makes what this request read of the authorization stale. */
-  private static void forgetInRequest(String authorizationId) {
+  /** A save or removal makes what this request read of the authorization stale: it is read again. */
+  private void forgetReadEarlier(String authorizationId) {
+    Found guarded = found.get();
+    if (guarded != null && guarded.authorization().getId().equals(authorizationId)) {
+      found.remove();
+    }
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request != null
-        && request.getAttribute(FOUND_IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Found known
-        && known.authorization().getId().equals(authorizationId)) {
+    Found inRequest = foundInRequest();
+    if (inRequest != null && inRequest.authorization().getId().equals(authorizationId)) {
       request.removeAttribute(FOUND_IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
     }
   }
@@ -278,10 +282,10 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
   @Override
   public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
     String hash = hash(token);
-    for (Found known : new Found[] {found.get(), foundInRequest()}) {
-      if (known != null && known.answers(hash, tokenType)) {
-        return known.authorization();
-      }
+    Optional<OAuth2Authorization> known =
+        readEarlier().filter(read -> read.answers(hash, tokenType)).map(Found::authorization).findFirst();
+    if (known.isPresent()) {
+      return known.get();
     }
     if (tokenType == null) {
       return first(
