@@ -164,9 +164,9 @@ class ConsentIntegrationTests {
 
     // asking again with the same access token releases nothing new; a new token is a new release
     userInfo(tokens.getOIDCTokens().getBearerAccessToken(), HTTPRequest.Method.POST);
-    assertThat(userInfoReleases(accountId)).isEqualTo(1);
+    assertThat(releases(accountId, "userinfo")).isEqualTo(1);
     TokenResponse refreshed =
-        TokenResponse.parse(
+        OIDCTokenResponseParser.parse(
             new TokenRequest(
                     rp.endpoint("/oauth2/token"),
                     new ClientSecretBasic(PORTAL, PORTAL_SECRET),
@@ -174,15 +174,19 @@ class ConsentIntegrationTests {
                 .toHTTPRequest()
                 .send());
     assertThat(refreshed.indicatesSuccess()).isTrue();
+    // the refresh's ID token repeats the sign-in's claims for the same authorization: not a new entry
+    assertThat(((OIDCTokenResponse) refreshed.toSuccessResponse()).getOIDCTokens().getIDToken()).isNotNull();
+    assertThat(releases(accountId, "id_token")).isEqualTo(1);
     BearerAccessToken renewed = (BearerAccessToken) refreshed.toSuccessResponse().getTokens().getAccessToken();
     userInfo(renewed, HTTPRequest.Method.GET);
     userInfo(renewed, HTTPRequest.Method.GET);
-    assertThat(userInfoReleases(accountId)).isEqualTo(2);
+    assertThat(releases(accountId, "userinfo")).isEqualTo(2);
   }
 
-  private long userInfoReleases(String accountId) {
-    return jdbc.sql("select count(*) from federation_sharing_log where account_id = :a and channel = 'userinfo'")
+  private long releases(String accountId, String channel) {
+    return jdbc.sql("select count(*) from federation_sharing_log where account_id = :a and channel = :channel")
         .param("a", UUID.fromString(accountId))
+        .param("channel", channel)
         .query(Long.class)
         .single();
   }
