@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.propusk.account.Accounts;
 import org.propusk.verification.IdentityProfiles;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The claims of the granted scopes, with the citizen's values as they are now (not as they were at
@@ -24,7 +25,11 @@ public class ReleasedClaims {
     this.profiles = profiles;
   }
 
-  /** The citizen's data; empty when the account no longer exists. */
+  /**
+   * The citizen's data; empty when the account no longer exists. The account and its profile are
+   * read in one transaction: one snapshot, and one round trip to begin and end it instead of two.
+   */
+  @Transactional(readOnly = true)
   public Optional<CitizenData> read(UUID accountId) {
     return accounts.find(accountId).map(account -> new CitizenData(accountId, account, profiles.profile(accountId)));
   }

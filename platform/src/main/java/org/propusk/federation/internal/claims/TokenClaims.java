@@ -26,16 +26,18 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What Propusk adds to the tokens Spring signs (the JWT generator's customizer).
  *
  * <ul>
- *   <li>Every token: the account is read again through {@link Accounts} (at a refresh hours after
- *       the sign-in too), and a token is refused with {@code invalid_grant} when the account is
- *       gone or now below the client's minimum level. The header names the signing key
- *       ({@code kid}) and algorithm: the client's for ID tokens (ES256 unless registered RS256),
- *       ES256 for access tokens (Spring's default would be RS256).
+ *   <li>Every grant: the account is read again through {@link Accounts} (at a refresh hours after
+ *       the sign-in too; once for both tokens of one answer), and a token is refused with
+ *       {@code invalid_grant} when the account is gone or now below the client's minimum level.
+ *       The header names the signing key ({@code kid}) and algorithm: the client's for ID tokens
+ *       (ES256 unless registered RS256), ES256 for access tokens (Spring's default would be RS256).
  *   <li>ID tokens: {@code auth_time} (when the citizen last proved who they are) and {@code amr}
  *       (how: RFC 8176 values) from the {@link Citizen} of the sign-in, since Spring's own
  *       {@code auth_time} needs its session tracking, which Propusk does not use (ADR 6, section
@@ -51,6 +53,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+  private static final String LEVEL_READ = TokenClaims.class.getName() + ".LEVEL_READ";
 
   private final Accounts accounts;
   private final SigningKeys keys;
@@ -104,15 +108,40 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
   /** The account's level now; a token for an account that is gone or below the client's minimum is refused. */
   private AccountLevel presentLevel(UUID accountId, RegisteredClient client) {
-    AccountLevel level =
-        accounts.find(accountId)
-            .map(account -> account.level().level())
-            .orElseThrow(() -> refused("the account no longer exists"));
+    AccountLevel level = levelReadInThisRequest(accountId);
+    if (level == null) {
+      level =
+          accounts.find(accountId)
+              .map(account -> account.level().level())
+              .orElseThrow(() -> refused("the account no longer exists"));
+      rememberForThisRequest(accountId, level);
+    }
     if (level.compareTo(ClientRegistry.minimumLevel(client)) < 0) {
       throw refused("the account's level is below the service's minimum");
     }
     return level;
   }
+
+  /**
+   * The level read for an earlier token of the same grant: the access and the ID token of one
+   * answer are customized one after the other, and one read of the account serves both.
+   */
+  private static AccountLevel levelReadInThisRequest(UUID accountId) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    return request != null && request.getAttribute(LEVEL_READ, RequestAttributes.SCOPE_REQUEST) instanceof LevelRead read
+            && read.accountId().equals(accountId)
+        ? read.level()
+        : null;
+  }
+
+  private static void rememberForThisRequest(UUID accountId, AccountLevel level) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.setAttribute(LEVEL_READ, new LevelRead(accountId, level), RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  private record LevelRead(UUID accountId, AccountLevel level) {}
 
   private static OAuth2AuthenticationException refused(String why) {
     return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, why, null));
