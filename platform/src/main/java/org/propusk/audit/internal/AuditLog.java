@@ -29,8 +29,7 @@ class AuditLog implements AuditTrail {
    * already (an event that reached the trail late) without the address.
    */
   void append(UUID accountId, AuditKind kind, String actor, Occurrence occurrence, String details) {
-    String clientAddress = accountId != null && isDeleted(accountId) ? null : occurrence.clientAddress();
-    insert(accountId, kind, actor, occurrence.at(), clientAddress, details);
+    insert(accountId, kind, actor, occurrence.at(), occurrence.clientAddress(), details);
   }
 
   /** Records the deletion of the account and drops the client addresses of all its entries. */
@@ -52,17 +51,25 @@ class AuditLog implements AuditTrail {
         > 0;
   }
 
+  /**
+   * One statement for the check and the insert (every sign-in and token grant is audited): the
+   * address is left out when the account's deletion is in the trail already.
+   */
   private void insert(UUID accountId, AuditKind kind, String actor, Instant at, String clientAddress, String details) {
     jdbc.sql(
             """
             insert into audit_event (id, occurred_at, account_id, kind, actor, client_address, details)
-            values (:id, :at, :accountId, :kind, :actor, :clientAddress, :details)
+            values (:id, :at, :accountId, :kind, :actor,
+              case when exists (select 1 from audit_event deleted where deleted.account_id = :accountId and deleted.kind = :deletedKind)
+                then null else :clientAddress end,
+              :details)
             """)
         .param("id", UUID.randomUUID())
         .param("at", DbTime.of(at))
         .param("accountId", accountId)
         .param("kind", kind.name())
         .param("actor", actor)
+        .param("deletedKind", AuditKind.ACCOUNT_DELETED.name())
         .param("clientAddress", clientAddress)
         .param("details", details)
         .update();
