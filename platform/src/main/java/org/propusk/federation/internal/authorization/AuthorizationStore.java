@@ -72,9 +72,10 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
           "device_code_value", "device_code_issued_at", "device_code_expires_at", "device_code_metadata");
   private static final List<String> COLUMNS_WRITTEN =
       Stream.of(SPRING_COLUMNS, HASH_COLUMNS, List.of("expires_at")).flatMap(List::stream).toList();
+  /** Inserts a new authorization; one that is stored already (its id, the only unique key) is left alone. */
   private static final String INSERT =
       "insert into oauth2_authorization (" + String.join(", ", COLUMNS_WRITTEN) + ") values ("
-          + String.join(", ", COLUMNS_WRITTEN.stream().map(column -> "?").toList()) + ")";
+          + String.join(", ", COLUMNS_WRITTEN.stream().map(column -> "?").toList()) + ") on conflict do nothing";
   private static final String UPDATE =
       "update oauth2_authorization set " + String.join(", ", COLUMNS_WRITTEN.stream().skip(1).map(column -> column + " = ?").toList())
           + " where id = ?";
@@ -118,11 +119,9 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
         status -> {
           OAuth2Authorization authorization = sessions.bind(given);
           // what this request read of it (the token it serves) says what is stored, with no query
-          Optional<StoredRow> stored =
+          Optional<StoredRow> readEarlier =
               readInThisRequest(authorization.getId())
-                  .map(read -> new StoredRow(hash(value(read.getToken(OAuth2RefreshToken.class)))))
-                  .or(() -> storedRow(authorization.getId()));
-          stored.ifPresent(row -> recordSpentRefreshToken(authorization, row.refreshHash()));
+                  .map(read -> new StoredRow(hash(value(read.getToken(OAuth2RefreshToken.class)))));
           // Spring's columns, id first, in the order of SPRING_COLUMNS, then Propusk's (typed, so
           // that a null costs no question to the driver)
           List<Object> values = new ArrayList<>(getAuthorizationParametersMapper().apply(authorization));
@@ -142,17 +141,28 @@ public class AuthorizationStore extends JdbcOAuth2AuthorizationService {
                   Types.TIMESTAMP_WITH_TIMEZONE,
                   DbTime.of(latestExpiry(authorization).orElse(clock.instant().plus(WAITING_LIFETIME)))));
           forgetReadEarlier(authorization.getId());
-          if (stored.isPresent()) {
-            values.add(values.remove(0));
-            if (getJdbcOperations().update(UPDATE, values.toArray()) == 0) {
-              // removed since it was read (consent withdrawn, family revoked): not brought back
-              // with new tokens; the transaction, with the spent refresh token, is rolled back
-              throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
-            }
-          } else {
-            getJdbcOperations().update(INSERT, values.toArray());
+          // not read in this request: most often a new one (an authorization request, a service's
+          // token), inserted without asking first; else the stored row tells what is replaced
+          if (readEarlier.isEmpty() && getJdbcOperations().update(INSERT, values.toArray()) == 1) {
+            return;
+          }
+          StoredRow stored =
+              readEarlier.or(() -> storedRow(authorization.getId())).orElseThrow(AuthorizationStore::removedMeanwhile);
+          recordSpentRefreshToken(authorization, stored.refreshHash());
+          values.add(values.remove(0));
+          if (getJdbcOperations().update(UPDATE, values.toArray()) == 0) {
+            throw removedMeanwhile();
           }
         });
+  }
+
+  /**
+   * The authorization was removed while this request used it (consent withdrawn, family revoked):
+   * not brought back with new tokens; the save's transaction, with the spent refresh token, is
+   * rolled back.
+   */
+  private static OAuth2AuthenticationException removedMeanwhile() {
+    return new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
   }
 
   /** What a save needs of the row it replaces: its refresh token's hash, null when it has none. */

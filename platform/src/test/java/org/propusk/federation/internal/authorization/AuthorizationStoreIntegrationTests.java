@@ -70,4 +70,27 @@ class AuthorizationStoreIntegrationTests {
         .as("nothing of the refused save stays")
         .isZero();
   }
+
+  @Test
+  void aSaveOfAStoredAuthorizationThatTheRequestDidNotReadReplacesIt() throws Exception {
+    FederationFlows flows = new FederationFlows(new RelyingParty(port, issuer, clock), clock);
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    OIDCTokens tokens = flows.tokens(Client.RP, flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD));
+    String presented = tokens.getRefreshToken().getValue();
+    OAuth2Authorization read = store.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
+    Instant now = clock.instant();
+    String renewed = UUID.randomUUID().toString();
+
+    // no guard's read in scope: the store tries the insert, finds the row and replaces it
+    store.save(
+        OAuth2Authorization.from(read).refreshToken(new OAuth2RefreshToken(renewed, now, now.plus(Duration.ofHours(1)))).build());
+
+    assertThat(store.findByToken(renewed, OAuth2TokenType.REFRESH_TOKEN)).extracting(OAuth2Authorization::getId).isEqualTo(read.getId());
+    assertThat(store.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN)).as("the replaced token is no key any more").isNull();
+    assertThat(jdbc.sql("select count(*) from oauth2_authorization where id = :id").param("id", read.getId()).query(Long.class).single())
+        .isOne();
+    assertThat(jdbc.sql("select count(*) from federation_refresh_spent where authorization_id = :id").param("id", read.getId()).query(Long.class).single())
+        .as("the replaced refresh token is recorded as spent, as at a rotation")
+        .isOne();
+  }
 }
