@@ -42,10 +42,7 @@ class AuthorizationStoreIntegrationTests {
 
   @Test
   void aRotationOfAnAuthorizationRemovedMeanwhileBringsNothingBack() throws Exception {
-    FederationFlows flows = new FederationFlows(new RelyingParty(port, issuer, clock), clock);
-    String phone = TestAccounts.registerByPhone(port, PASSWORD);
-    OIDCTokens tokens = flows.tokens(Client.RP, flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD));
-    String presented = tokens.getRefreshToken().getValue();
+    String presented = signedInRefreshToken();
     OAuth2Authorization read = store.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
     Instant now = clock.instant();
     OAuth2Authorization rotated =
@@ -73,10 +70,7 @@ class AuthorizationStoreIntegrationTests {
 
   @Test
   void aSaveOfAStoredAuthorizationThatTheRequestDidNotReadReplacesIt() throws Exception {
-    FederationFlows flows = new FederationFlows(new RelyingParty(port, issuer, clock), clock);
-    String phone = TestAccounts.registerByPhone(port, PASSWORD);
-    OIDCTokens tokens = flows.tokens(Client.RP, flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD));
-    String presented = tokens.getRefreshToken().getValue();
+    String presented = signedInRefreshToken();
     OAuth2Authorization read = store.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
     Instant now = clock.instant();
     String renewed = UUID.randomUUID().toString();
@@ -92,5 +86,13 @@ class AuthorizationStoreIntegrationTests {
     assertThat(jdbc.sql("select count(*) from federation_refresh_spent where authorization_id = :id").param("id", read.getId()).query(Long.class).single())
         .as("the replaced refresh token is recorded as spent, as at a rotation")
         .isOne();
+  }
+
+  /** A new citizen's refresh token at the test portal, from a sign-in and its code exchanged. */
+  private String signedInRefreshToken() throws Exception {
+    FederationFlows flows = new FederationFlows(new RelyingParty(port, issuer, clock), clock);
+    String phone = TestAccounts.registerByPhone(port, PASSWORD);
+    OIDCTokens tokens = flows.tokens(Client.RP, flows.signIn(new ApiClient(port), Client.RP, phone, PASSWORD));
+    return tokens.getRefreshToken().getValue();
   }
 }
